@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One module per layer of DESIGN.md; dependencies point downwards only:
+// blockade -> BlockadeCLI -> {TumorImmune, Omics} ; TumorImmune -> Reactions -> Integrators.
+let package = Package(
+    name: "Blockade",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "blockade", targets: ["blockade"]),
+        .library(name: "Integrators", targets: ["Integrators"]),
+        .library(name: "Reactions", targets: ["Reactions"]),
+        .library(name: "TumorImmune", targets: ["TumorImmune"]),
+        .library(name: "Omics", targets: ["Omics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "Integrators"),
+        .target(name: "Reactions", dependencies: ["Integrators"]),
+        .target(name: "TumorImmune", dependencies: ["Reactions", "Integrators"]),
+        .target(name: "Omics"),
+        .target(name: "BlockadeCLI", dependencies: [
+            "TumorImmune", "Omics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "blockade", dependencies: ["BlockadeCLI"]),
+        .target(name: "BlockadeTestSupport", dependencies: ["Integrators"]),
+        .testTarget(name: "IntegratorsTests", dependencies: ["Integrators", "BlockadeTestSupport"]),
+        .testTarget(name: "ReactionsTests", dependencies: ["Reactions", "BlockadeTestSupport"]),
+        .testTarget(name: "TumorImmuneTests", dependencies: ["TumorImmune", "BlockadeTestSupport"]),
+        .testTarget(name: "OmicsTests", dependencies: ["Omics", "BlockadeTestSupport"]),
+        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "BlockadeTestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Expression profiling of resistance mechanisms and response prediction (see docs/OMICS.md).
+public enum OmicsModule {}

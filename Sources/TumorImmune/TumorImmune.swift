@@ -1,0 +1,2 @@
+/// The tumour–immune checkpoint model (see docs/MODEL.md).
+public enum TumorImmuneModule {}

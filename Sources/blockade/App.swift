@@ -1,0 +1,8 @@
+import BlockadeCLI
+
+@main
+struct App {
+    static func main() async {
+        await BlockadeCommand.main()
+    }
+}
