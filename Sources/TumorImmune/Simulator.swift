@@ -1,0 +1,148 @@
+import Foundation
+import Integrators
+import Reactions
+
+/// Settings of one simulation.
+public struct SimulationSettings: Sendable, Equatable {
+    /// Days of treatment and follow-up simulated after baseline.
+    public var days: Double = 365
+    /// Untreated run-in before baseline, days: lets the immune state settle around the tumour.
+    public var runInDays: Double = 120
+    /// Spacing of the saved time series, days.
+    public var outputIntervalDays: Double = 1
+    public var rules = RecistRules()
+    public var solver = SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-6)
+
+    public init() {}
+}
+
+/// The trajectory and response of one patient under one regimen.
+public struct SimulationResult: Sendable {
+    public var regimen: Regimen
+    public var patient: Patient
+    /// Saved days (0 = baseline, first dose).
+    public var days: [Double]
+    /// Tumour diameter (mm) at each saved day.
+    public var diameterMM: [Double]
+    /// Viable cancer cells at each saved day.
+    public var cancerCells: [Double]
+    /// Effector CD8 T cells in the tumour at each saved day.
+    public var effectorCD8: [Double]
+    /// Exhausted CD8, Tregs, MDSCs, M2 macrophages in the tumour at each saved day.
+    public var exhaustedCD8: [Double], tregs: [Double], mdscs: [Double], m2Macrophages: [Double]
+    /// TIM-3/LAG-3/TIGIT expression level at each saved day.
+    public var alternativeCheckpoints: [Double]
+    /// Plasma concentration (µg/mL) per antibody id at each saved day.
+    public var plasmaConcentration: [(drug: String, values: [Double])]
+    public var doseDays: [(drug: String, days: [Double])]
+    public var recist: RecistAssessment
+    public var returnCode: ReturnCode
+    public var statistics: SolverStatistics
+}
+
+/// Runs the tumour–immune model for one patient and regimen.
+///
+/// A simulation is: an untreated run-in (``SimulationSettings/runInDays``) from a generic immune
+/// state, a rescaling of the tumour's cellular contents to the patient's baseline diameter (ratios
+/// kept), then treatment from day 0 with doses as exact bolus events, read by RECIST on the scan
+/// schedule.
+public struct Simulator: Sendable {
+    public var settings: SimulationSettings
+
+    public init(settings: SimulationSettings = SimulationSettings()) {
+        self.settings = settings
+    }
+
+    /// A compiled model for `patient` and `regimen`, with the patient's parameters set.
+    public func compile(patient: Patient, regimen: Regimen) throws -> CompiledNetwork<TumorImmuneNetwork> {
+        try patient.validate()
+        let network = TumorImmuneNetwork(antibodies: regimen.antibodies)
+        var model = try CompiledNetwork(network)
+        for (q, value) in patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
+        return model
+    }
+
+    /// Dose events of `regimen` over `[0, days)`: each dose adds its nmol to the antibody's plasma amount.
+    public func doseEvents(regimen: Regimen, days: Double) -> [ScheduledEvent] {
+        var byDay: [Double: [StateChange]] = [:]
+        for (k, a) in regimen.antibodies.enumerated() {
+            for day in a.schedule.doseDays(horizon: days) {
+                byDay[day, default: []].append(StateChange(index: TumorImmuneNetwork.centralIndex(antibody: k),
+                                                           .add(a.schedule.doseMg * a.nanomolPerMg)))
+            }
+        }
+        return byDay.keys.sorted().map { ScheduledEvent(time: $0, changes: byDay[$0]!) }
+    }
+
+    /// The patient's state at baseline (day 0, before the first dose).
+    public func baselineState(model: CompiledNetwork<TumorImmuneNetwork>, patient: Patient) throws -> [Double] {
+        var solver = Tsit5()
+        var state = Array(model.initialState)
+        let run = solver.solve(model, initialState: state, from: 0, to: settings.runInDays,
+                               saveAt: [settings.runInDays], events: [], options: settings.solver)
+        guard run.returnCode == .success, run.times.count == 1 else {
+            throw BlockadeError.solverFailure(code: run.returnCode.rawValue, time: run.finalTime)
+        }
+        state = Array(run.state(at: 0))
+        // Rescale the tumour's cells so the lesion has the patient's baseline diameter.
+        let volumeNow = model.observe(t: 0, y: state)[0]
+        let target = Double.pi / 6 * pow(patient.baselineDiameterMM, 3) * 1e-6
+        let scale = target / volumeNow
+        for s in [S.cancerPositive, .cancerLoss, .dead, .effector, .exhausted, .treg, .mdsc, .m1, .m2] {
+            state[s.rawValue] *= scale
+        }
+        // Pre-existing antigen-loss subclone: up to 1 % of cancer cells at full knob (assumption).
+        let cancer = state[S.cancerPositive.rawValue] + state[S.cancerLoss.rawValue]
+        let lossFraction = 0.01 * patient.mechanisms[.acquiredAntigenLoss]
+        state[S.cancerLoss.rawValue] = cancer * lossFraction
+        state[S.cancerPositive.rawValue] = cancer * (1 - lossFraction)
+        return state
+    }
+
+    /// Simulates `patient` under `regimen` and reads the response.
+    /// - Throws: ``BlockadeError`` for invalid input or a solver failure (with its return code).
+    public func run(patient: Patient, regimen: Regimen) throws -> SimulationResult {
+        let model = try compile(patient: patient, regimen: regimen)
+        let y0 = try baselineState(model: model, patient: patient)
+        return try treat(model: model, baseline: y0, patient: patient, regimen: regimen)
+    }
+
+    /// Simulates treatment from a given baseline state with a compiled model.
+    public func treat(model: CompiledNetwork<TumorImmuneNetwork>, baseline y0: [Double], patient: Patient,
+                      regimen: Regimen) throws -> SimulationResult {
+        let days = settings.days
+        let step = settings.outputIntervalDays
+        var saveAt = Array(stride(from: 0.0, through: days, by: step))
+        let scans = settings.rules.scanDays(horizon: days)
+        saveAt = Array(Set(saveAt + scans)).sorted()
+        var solver = Tsit5()
+        let events = doseEvents(regimen: regimen, days: days)
+        let solution = solver.solve(model, initialState: y0, from: 0, to: days, saveAt: saveAt,
+                                    events: events, options: settings.solver)
+        guard solution.returnCode == .success else {
+            throw BlockadeError.solverFailure(code: solution.returnCode.rawValue, time: solution.finalTime)
+        }
+        var diam: [Double] = [], cells: [Double] = [], eff: [Double] = [], exh: [Double] = []
+        var treg: [Double] = [], mdsc: [Double] = [], m2: [Double] = [], alt: [Double] = []
+        var plasma = Array(repeating: [Double](), count: regimen.antibodies.count)
+        for i in solution.times.indices {
+            let y = Array(solution.state(at: i))
+            let o = model.observe(t: solution.times[i], y: y)
+            diam.append(o[1]); cells.append(o[2])
+            eff.append(y[S.effector.rawValue]); exh.append(y[S.exhausted.rawValue])
+            treg.append(y[S.treg.rawValue]); mdsc.append(y[S.mdsc.rawValue]); m2.append(y[S.m2.rawValue])
+            alt.append(y[S.altCheckpoints.rawValue])
+            for k in regimen.antibodies.indices { plasma[k].append(o[5 + k]) }
+        }
+        // Doses given at a scan day are recorded after the dose; the scan reads the lesion, which a
+        // bolus does not change.
+        let scanDiameters = scans.map { day in diam[solution.times.firstIndex(of: day)!] }
+        let recist = RecistAssessment(scanDays: scans, diametersMM: scanDiameters, rules: settings.rules)
+        return SimulationResult(
+            regimen: regimen, patient: patient, days: solution.times, diameterMM: diam, cancerCells: cells,
+            effectorCD8: eff, exhaustedCD8: exh, tregs: treg, mdscs: mdsc, m2Macrophages: m2, alternativeCheckpoints: alt,
+            plasmaConcentration: zip(regimen.antibodies, plasma).map { ($0.id, $1) },
+            doseDays: regimen.antibodies.map { ($0.id, $0.schedule.doseDays(horizon: days)) },
+            recist: recist, returnCode: solution.returnCode, statistics: solution.statistics)
+    }
+}

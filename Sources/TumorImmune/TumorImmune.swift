@@ -1,2 +1,0 @@
-/// The tumour–immune checkpoint model (see docs/MODEL.md).
-public enum TumorImmuneModule {}
