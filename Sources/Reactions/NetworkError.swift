@@ -6,6 +6,8 @@ public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of declaration an identifier belongs to.
     public enum Kind: String, Sendable {
         case compartment, species, parameter, reaction, observable
+        /// The exported SBML model itself (its `id`).
+        case model
     }
 
     /// The identifier is not an SBML SId (`[A-Za-z_][A-Za-z0-9_]*`).
