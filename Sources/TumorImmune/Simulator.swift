@@ -3,7 +3,7 @@ import Integrators
 import Reactions
 
 /// Settings of one simulation.
-public struct SimulationSettings: Sendable, Equatable {
+public struct SimulationSettings: Sendable {
     /// Days of treatment and follow-up simulated after baseline.
     public var days: Double = 365
     /// Untreated run-in before baseline, days: lets the immune state settle around the tumour.
@@ -38,6 +38,10 @@ public struct SimulationResult: Sendable {
     public var recist: RecistAssessment
     public var returnCode: ReturnCode
     public var statistics: SolverStatistics
+    /// Every species at every saved day (row-major, `days.count × speciesIDs.count`).
+    public var solution: Solution
+    /// Species ids in state order (SBML ids of the exported model).
+    public var speciesIDs: [String]
 }
 
 /// Runs the tumour–immune model for one patient and regimen.
@@ -143,6 +147,7 @@ public struct Simulator: Sendable {
             effectorCD8: eff, exhaustedCD8: exh, tregs: treg, mdscs: mdsc, m2Macrophages: m2, alternativeCheckpoints: alt,
             plasmaConcentration: zip(regimen.antibodies, plasma).map { ($0.id, $1) },
             doseDays: regimen.antibodies.map { ($0.id, $0.schedule.doseDays(horizon: days)) },
-            recist: recist, returnCode: solution.returnCode, statistics: solution.statistics)
+            recist: recist, returnCode: solution.returnCode, statistics: solution.statistics,
+            solution: solution, speciesIDs: model.network.species.map(\.id))
     }
 }

@@ -120,7 +120,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
             r("mdsc_recruitment", "MDSC recruitment", [("MDSC", 1)]),
             r("mdsc_death", "MDSC death", [("MDSC", -1)]),
             r("mac_recruitment", "macrophage recruitment (as M1)", [("Mac_M1", 1)]),
-            r("m2_polarisation", "M1→M2 polarisation (knob, IL-10, TGF-β)", [("Mac_M1", -1), ("Mac_M2", 1)]),
+            r("m2_polarisation", "M1→M2 polarisation (knob; up to doubled by IL-10 + TGF-β)", [("Mac_M1", -1), ("Mac_M2", 1)]),
             r("m1_repolarisation", "M2→M1 repolarisation by IFN-γ", [("Mac_M2", -1), ("Mac_M1", 1)]),
             r("m1_death", "M1 death", [("Mac_M1", -1)]),
             r("m2_death", "M2 death", [("Mac_M2", -1)]),
@@ -174,7 +174,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
 
     /// Quantities shared by several rate laws.
     struct Derived<T: ModelScalar> {
-        var cancer: T, volume: T, mhc: T, pd1Inhibition: T, altInhibition: T, suppression: T
+        var cancer: T, volume: T, mhc: T, chemokine: T, pd1Inhibition: T, altInhibition: T, suppression: T
         var stimulation: T, killPerCell: T, pd1AxisBlocked: T, ctla4OccupancyLN: T, ctla4OccupancyTumour: T
         var fcWeightedCtla4Tumour: T
     }
@@ -217,10 +217,14 @@ public struct TumorImmuneNetwork: ReactionNetwork {
         let tregFactor = X(.effector) / (X(.effector) + K(.tregWeight) * X(.treg) + 1)
         let mdscDensity = X(.mdsc) / (K(.mdscRatioRef) * (cancer + 1))
         let suppression = tregFactor / (1 + K(.mdscWeight) * mdscDensity) / (1 + X(.il10) + X(.tgfb))
+        // ECM keeps T cells in the stroma, away from cancer cells (Salmon 2012); CXCR3 ligands
+        // position them next to cancer cells and DCs (Chow 2019, doi:10.1016/j.immuni.2019.06.021).
+        let chemokine = X(.cxcl) / (X(.cxcl) + K(.cxclHalf))
+        let contact = (1 - K(.ecmTCellExclusion) * X(.ecm)) * (0.5 + 0.5 * chemokine)
         let ratio = X(.effector) / (cancer + 1)
-        let kill = K(.killMax) * mhc * (1 - pd1Inhibition) * (1 - altInhibition) * suppression * ratio / (ratio + K(.killHalfRatio))
-        let stimulation = mhc * X(.cancerPositive) / (X(.cancerPositive) + K(.stimHalfRatio) * X(.effector) + 1)
-        return Derived(cancer: cancer, volume: volume, mhc: mhc, pd1Inhibition: pd1Inhibition, altInhibition: altInhibition,
+        let kill = K(.killMax) * mhc * contact * (1 - pd1Inhibition) * (1 - altInhibition) * suppression * ratio / (ratio + K(.killHalfRatio))
+        let stimulation = mhc * contact * X(.cancerPositive) / (X(.cancerPositive) + X(.effector) / K(.stimHalfRatio) + 1)
+        return Derived(cancer: cancer, volume: volume, mhc: mhc, chemokine: chemokine, pd1Inhibition: pd1Inhibition, altInhibition: altInhibition,
                        suppression: suppression, stimulation: stimulation, killPerCell: kill,
                        pd1AxisBlocked: 1 - freePD1 * freePDL1, ctla4OccupancyLN: 1 - freeCTLA4LN,
                        ctla4OccupancyTumour: 1 - freeCTLA4T, fcWeightedCtla4Tumour: fcCtla4)
@@ -246,9 +250,8 @@ public struct TumorImmuneNetwork: ReactionNetwork {
         put(K(.basalDeath) * cn)
         put(K(.deadClearance) * X(.dead))
         // Effector and exhausted CD8 in the tumour
-        let chemokine = X(.cxcl) / (X(.cxcl) + K(.cxclHalf))
         let access = 1 - K(.ecmTCellExclusion) * X(.ecm)
-        put(K(.infiltrationRate) * X(.effectorBlood) * chemokine * access * d.volume / (d.volume + K(.infiltrationHalfVolume)))
+        put(K(.infiltrationRate) * X(.effectorBlood) * d.chemokine * access * d.volume / (d.volume + K(.infiltrationHalfVolume)))
         let active = d.stimulation * (1 - d.pd1Inhibition) * (1 - d.altInhibition)
         put(K(.proliferationMax) * active * d.suppression * X(.effector))
         put(K(.effectorDeath) * X(.effector))
@@ -261,7 +264,8 @@ public struct TumorImmuneNetwork: ReactionNetwork {
         put(K(.mdscRecruitment) * K(.knobMdsc) * d.cancer)
         put(K(.mdscDeath) * X(.mdsc))
         put(K(.macrophageRecruitment) * d.cancer)
-        put(K(.m2Polarisation) * (K(.knobM2) + 0.5 * (X(.il10) + X(.tgfb))) * X(.m1))
+        let cytokines = X(.il10) + X(.tgfb)
+        put(K(.m2Polarisation) * K(.knobM2) * (1 + cytokines / (1 + cytokines)) * X(.m1))
         put(K(.m1Repolarisation) * X(.ifng) / (X(.ifng) + 1) * X(.m2))
         put(K(.macrophageDeath) * X(.m1))
         put(K(.macrophageDeath) * X(.m2))
@@ -311,7 +315,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
         let d = derived(x: x, p: p)
         o[0] = d.volume
         // Sphere of volume V (L → mm³ is × 1e6): diameter = (6V/π)^(1/3).
-        o[1] = T.pow(d.volume * (6e6 / Double.pi), 1.0 / 3.0)
+        o[1] = T.pow(d.volume * T(6e6 / Double.pi), 1.0 / 3.0)
         o[2] = d.cancer
         o[3] = d.pd1Inhibition
         o[4] = d.mhc
