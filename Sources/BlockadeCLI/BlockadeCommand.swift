@@ -12,6 +12,8 @@ public struct BlockadeCommand: AsyncParsableCommand {
         """,
         subcommands: [
             SimulateCommand.self,
+            ExportCommand.self,
+            ListCommand.self,
         ]
     )
 
