@@ -116,10 +116,13 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
         var groups: [[Int]] = []
         var columnOf: [[Int]] = []  // per colour, per reaction: the species seeded, or -1
         for j in 0..<dimension where !readers[j].isEmpty {
-            let colour = groups.indices.first { c in readers[j].allSatisfy { columnOf[c][$0] < 0 } } ?? {
-                groups.append([]); columnOf.append([Int](repeating: -1, count: reactionCount))
-                return groups.count - 1
-            }()
+            var colour = groups.count
+            if let free = groups.indices.first(where: { c in readers[j].allSatisfy { columnOf[c][$0] < 0 } }) {
+                colour = free
+            } else {
+                groups.append([])
+                columnOf.append([Int](repeating: -1, count: reactionCount))
+            }
             groups[colour].append(j)
             for r in readers[j] { columnOf[colour][r] = j }
         }
