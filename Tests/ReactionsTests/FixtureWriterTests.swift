@@ -57,6 +57,8 @@ struct FixtureWriterTests {
         var csv = "time," + network.species.map(\.id).joined(separator: ",") + "\n"
         for (t, row) in zip(times, rows) { csv += "\(t)," + row.map { "\($0)" }.joined(separator: ",") + "\n" }
         try csv.write(to: url.appendingPathComponent("\(fixture.toy)_reference.csv"), atomically: true, encoding: .utf8)
+        try ModelDocument.markdown(network, title: "Toy network \(fixture.toy)")
+            .write(to: url.appendingPathComponent("\(fixture.toy).md"), atomically: true, encoding: .utf8)
     }
 
     @Test("the reference RK4 converges at fourth order on exponential decay")
