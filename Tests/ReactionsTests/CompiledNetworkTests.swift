@@ -116,7 +116,7 @@ struct CompiledNetworkTests {
         #expect(abs(system.derivatives(t: 0, y: [31, 0])[0] - (-4)) < 1e-12)
     }
 
-    @Test("repeated rhs and Jacobian calls leave the caller's buffers as the only memory touched")
+    @Test("concurrent rhs calls agree with serial ones (no shared scratch)")
     func hotPathsAreReentrant() throws {
         // Concurrency smoke test: CompiledNetwork is Sendable and keeps no shared scratch, so
         // concurrent calls must agree with serial ones.
