@@ -29,10 +29,13 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
     /// declared parameters (checked, because rate laws index it without bounds checks).
     public var parameterValues: ContiguousArray<Double> {
         didSet {
-            precondition(parameterValues.count == network.parameters.count,
+            precondition(parameterValues.count == parameterCount,
                          "parameterValues must keep one value per declared parameter")
         }
     }
+
+    /// Number of declared parameters (the length ``parameterValues`` must keep).
+    public let parameterCount: Int
 
     /// Default initial state: each species' declared initial amount, in its units.
     public let initialState: ContiguousArray<Double>
@@ -68,6 +71,7 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
         self.network = network
         dimension = network.species.count
         reactionCount = network.reactions.count
+        parameterCount = values.count
         self.parameterValues = ContiguousArray(values)
         initialState = ContiguousArray(network.species.map(\.initialAmount))
 
@@ -112,10 +116,13 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
         var groups: [[Int]] = []
         var columnOf: [[Int]] = []  // per colour, per reaction: the species seeded, or -1
         for j in 0..<dimension where !readers[j].isEmpty {
-            let colour = groups.indices.first { c in readers[j].allSatisfy { columnOf[c][$0] < 0 } } ?? {
-                groups.append([]); columnOf.append([Int](repeating: -1, count: reactionCount))
-                return groups.count - 1
-            }()
+            var colour = groups.count
+            if let free = groups.indices.first(where: { c in readers[j].allSatisfy { columnOf[c][$0] < 0 } }) {
+                colour = free
+            } else {
+                groups.append([])
+                columnOf.append([Int](repeating: -1, count: reactionCount))
+            }
             groups[colour].append(j)
             for r in readers[j] { columnOf[colour][r] = j }
         }
@@ -126,6 +133,7 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
 
     /// Number of rate-law evaluations one ``jacobian(t:y:into:)`` call costs (colours of the
     /// structural sparsity pattern; at most ``dimension``).
+    @inlinable
     public var jacobianPasses: Int { colourStart.count - 1 }
 
     /// Index of a species in the state vector, or `nil` when no species has that id.
@@ -174,8 +182,8 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
         jac.update(repeating: 0)
         withUnsafeTemporaryAllocation(of: Dual.self, capacity: n) { x in
             for i in 0..<n { x.initializeElement(at: i, to: Dual(y[i])) }
-            withUnsafeTemporaryAllocation(of: Dual.self, capacity: parameterValues.count) { p in
-                for k in 0..<parameterValues.count { p.initializeElement(at: k, to: Dual(parameterValues[k])) }
+            withUnsafeTemporaryAllocation(of: Dual.self, capacity: parameterCount) { p in
+                for k in 0..<parameterCount { p.initializeElement(at: k, to: Dual(parameterValues[k])) }
                 withUnsafeTemporaryAllocation(of: Dual.self, capacity: m) { v in
                     v.initialize(repeating: Dual(0))
                     for colour in 0..<jacobianPasses {

@@ -39,22 +39,26 @@ public struct Dual: ModelScalar, Sendable, Equatable {
     @inlinable
     public init(integerLiteral value: Int) { self.init(Double(value)) }
 
+    /// Sum (derivatives add).
     @inlinable
     public static func + (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value + rhs.value, derivative: lhs.derivative + rhs.derivative)
     }
 
+    /// Difference (derivatives subtract).
     @inlinable
     public static func - (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value - rhs.value, derivative: lhs.derivative - rhs.derivative)
     }
 
+    /// Product (product rule).
     @inlinable
     public static func * (lhs: Dual, rhs: Dual) -> Dual {
         Dual(value: lhs.value * rhs.value,
              derivative: lhs.derivative * rhs.value + lhs.value * rhs.derivative)
     }
 
+    /// Quotient (quotient rule).
     @inlinable
     public static func / (lhs: Dual, rhs: Dual) -> Dual {
         let quotient = lhs.value / rhs.value
@@ -62,22 +66,26 @@ public struct Dual: ModelScalar, Sendable, Equatable {
         return Dual(value: quotient, derivative: (lhs.derivative - quotient * rhs.derivative) / rhs.value)
     }
 
+    /// Negation.
     @inlinable
     public static prefix func - (operand: Dual) -> Dual {
         Dual(value: -operand.value, derivative: -operand.derivative)
     }
 
+    /// e^x; derivative e^x · x'.
     @inlinable
     public static func exp(_ x: Dual) -> Dual {
         let e = Foundation.exp(x.value)
         return Dual(value: e, derivative: e * x.derivative)
     }
 
+    /// ln x; derivative x' / x.
     @inlinable
     public static func log(_ x: Dual) -> Dual {
         Dual(value: Foundation.log(x.value), derivative: x.derivative / x.value)
     }
 
+    /// x^p for constant p; derivative p · x^(p−1) · x' (zero when x' = 0, see the type's contract).
     @inlinable
     public static func pow(_ x: Dual, _ p: Double) -> Dual {
         let value = Foundation.pow(x.value, p)

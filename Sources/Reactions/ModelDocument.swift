@@ -31,6 +31,7 @@ public enum ModelDocument {
             ?? network.parameters.map(\.value)
         out += parameterSection(network, values: values)
         out += observableSection(network)
+        while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
     }
 

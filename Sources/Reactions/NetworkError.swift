@@ -5,7 +5,16 @@
 public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of declaration an identifier belongs to.
     public enum Kind: String, Sendable {
-        case compartment, species, parameter, reaction, observable
+        /// A ``Compartment``.
+        case compartment
+        /// A ``Species``.
+        case species
+        /// A ``Parameter``.
+        case parameter
+        /// A ``Reaction``.
+        case reaction
+        /// An ``Observable``.
+        case observable
         /// The exported SBML model itself (its `id`).
         case model
     }

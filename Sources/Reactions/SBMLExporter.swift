@@ -78,6 +78,19 @@ public struct SBMLExporter: Sendable {
         return xml.text
     }
 
+    /// The SBML document for a compiled network with its current ``CompiledNetwork/parameterValues``
+    /// (e.g. one virtual patient), so the export matches what that instance simulates.
+    /// - Parameters:
+    ///   - compiled: the compiled network.
+    ///   - initialState: initial amounts in species order; `nil` uses ``CompiledNetwork/initialState``.
+    ///   - events: doses and resets (times in days, indices in species order).
+    /// - Throws: ``NetworkError`` as ``document(_:parameterValues:initialState:events:)``.
+    public func document<N: ReactionNetwork>(_ compiled: CompiledNetwork<N>, initialState: [Double]? = nil,
+                                             events: [ScheduledEvent] = []) throws(NetworkError) -> String {
+        try document(compiled.network, parameterValues: Array(compiled.parameterValues),
+                     initialState: initialState ?? Array(compiled.initialState), events: events)
+    }
+
     private static func validate(_ events: [ScheduledEvent], dimension: Int) throws(NetworkError) {
         for event in events {
             guard event.time.isFinite else {

@@ -50,6 +50,7 @@ public indirect enum Symbolic: ModelScalar, Sendable, Hashable {
         return nil
     }
 
+    /// Sum; folds constants and drops `+ 0`.
     public static func + (lhs: Symbolic, rhs: Symbolic) -> Symbolic {
         switch (lhs, rhs) {
         case let (.constant(a), .constant(b)): return .constant(a + b)
@@ -62,6 +63,7 @@ public indirect enum Symbolic: ModelScalar, Sendable, Hashable {
         }
     }
 
+    /// Difference; folds constants and drops `- 0`.
     public static func - (lhs: Symbolic, rhs: Symbolic) -> Symbolic {
         switch (lhs, rhs) {
         case let (.constant(a), .constant(b)): return .constant(a - b)
@@ -73,6 +75,7 @@ public indirect enum Symbolic: ModelScalar, Sendable, Hashable {
         }
     }
 
+    /// Product; folds constants and drops `· 1`; `0 · x` is `0`.
     public static func * (lhs: Symbolic, rhs: Symbolic) -> Symbolic {
         switch (lhs, rhs) {
         case let (.constant(a), .constant(b)): return .constant(a * b)
@@ -85,6 +88,7 @@ public indirect enum Symbolic: ModelScalar, Sendable, Hashable {
         }
     }
 
+    /// Quotient; folds constants and drops `/ 1`.
     public static func / (lhs: Symbolic, rhs: Symbolic) -> Symbolic {
         switch (lhs, rhs) {
         case let (.constant(a), .constant(b)): return .constant(a / b)
@@ -94,6 +98,7 @@ public indirect enum Symbolic: ModelScalar, Sendable, Hashable {
         }
     }
 
+    /// Negation; folds constants and cancels double negation.
     public static prefix func - (operand: Symbolic) -> Symbolic {
         switch operand {
         case .constant(let a): return .constant(-a)
@@ -102,16 +107,19 @@ public indirect enum Symbolic: ModelScalar, Sendable, Hashable {
         }
     }
 
+    /// e^x; folds constants.
     public static func exp(_ x: Symbolic) -> Symbolic {
         if case .constant(let a) = x { return .constant(Foundation.exp(a)) }
         return .exponential(x)
     }
 
+    /// Natural logarithm; folds constants.
     public static func log(_ x: Symbolic) -> Symbolic {
         if case .constant(let a) = x { return .constant(Foundation.log(a)) }
         return .logarithm(x)
     }
 
+    /// x^p for constant p; folds constants, `x^1 = x`, `x^0 = 1`.
     public static func pow(_ x: Symbolic, _ p: Double) -> Symbolic {
         if case .constant(let a) = x { return .constant(Foundation.pow(a, p)) }
         if p == 1 { return x }
@@ -173,6 +181,7 @@ extension Symbolic {
         public var parameters: Set<Int> = []
         /// Whether `time` occurs.
         public var time = false
+        /// No leaves.
         public init() {}
     }
 
