@@ -11,6 +11,7 @@ public struct BlockadeCommand: AsyncParsableCommand {
         shows the valid names.
         """,
         subcommands: [
+            DemoCommand.self,
             SimulateCommand.self,
             ExportCommand.self,
             ListCommand.self,
