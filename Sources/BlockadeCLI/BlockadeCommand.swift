@@ -15,6 +15,7 @@ public struct BlockadeCommand: AsyncParsableCommand {
             SimulateCommand.self,
             ExportCommand.self,
             ListCommand.self,
+            BenchCommand.self,
         ]
     )
 
