@@ -3,7 +3,8 @@
 @inlinable
 func isValidInput(dimension n: Int, initialState: [Double], t0: Double, t1: Double, saveAt: [Double],
                   events: [ScheduledEvent], options: SolverOptions) -> Bool {
-    guard n > 0, initialState.count == n, initialState.allSatisfy(\.isFinite) else { return false }
+    guard n > 0, initialState.count == n else { return false }
+    for i in 0..<n where !initialState[i].isFinite { return false }
     guard t0.isFinite, t1.isFinite, t1 >= t0 else { return false }
     var previous = t0
     for s in saveAt {
@@ -15,7 +16,7 @@ func isValidInput(dimension n: Int, initialState: [Double], t0: Double, t1: Doub
     guard options.maxSteps >= 0, options.minStep.isFinite, options.minStep >= 0 else { return false }
     guard !options.maxStep.isNaN, options.maxStep > 0 else { return false }
     if let h = options.initialStep, !(h.isFinite && h > 0) { return false }
-    guard options.tstops.allSatisfy({ !$0.isNaN }) else { return false }
+    for stop in options.tstops where stop.isNaN { return false }
     for event in events {
         guard event.time.isFinite else { return false }
         for change in event.changes {

@@ -108,7 +108,9 @@ func integrate<S: ODESystem, M: StepMethod>(
                 statistics.rejectedSteps += 1
                 h = controller.afterRejection(step: step, error: error)
                 guard h >= options.minStep else {
-                    return Solution(times: times, states: states, dimension: n, returnCode: .dtLessThanMin,
+                    // A step size collapsing on non-finite values means f itself fails there.
+                    let code: ReturnCode = error.isFinite ? .dtLessThanMin : .unstable
+                    return Solution(times: times, states: states, dimension: n, returnCode: code,
                                     statistics: statistics, finalTime: t)
                 }
             }
@@ -121,7 +123,15 @@ func integrate<S: ODESystem, M: StepMethod>(
 /// Events inside [t0, t1] sorted by time; events with equal times keep their given order.
 @inlinable
 func eventsInSpan(_ events: [ScheduledEvent], from t0: Double, to t1: Double) -> [ScheduledEvent] {
-    if events.isEmpty { return [] }
+    // The usual dosing schedule is already sorted and inside the span: share it without copying.
+    var alreadyUsable = true
+    var previous = t0
+    for i in 0..<events.count {
+        let time = events[i].time
+        if time < previous || time > t1 { alreadyUsable = false; break }
+        previous = time
+    }
+    if alreadyUsable { return events }
     return events.enumerated()
         .filter { $0.element.time >= t0 && $0.element.time <= t1 }
         .sorted { $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset }
@@ -168,12 +178,8 @@ func record(time: Double, from y: UnsafeMutablePointer<Double>, count n: Int,
 @inlinable
 func recordInterpolated<M: StepMethod>(time: Double, theta: Double, step: Double, method: M, count n: Int,
                                        times: inout [Double], states: inout ContiguousArray<Double>) {
-    let offset = states.count
-    times.append(time)
-    states.append(contentsOf: repeatElement(0.0, count: n))
-    states.withUnsafeMutableBufferPointer { buffer in
-        if let base = buffer.baseAddress {
-            method.interpolate(theta: theta, h: step, into: base + offset)
-        }
-    }
+    // Through the stepper's own buffer rather than into `states` directly: writing into the array
+    // would need a closure over the generic stepper, which unspecialised (debug) code boxes on the heap.
+    method.interpolate(theta: theta, h: step, into: method.outputBuffer)
+    record(time: time, from: method.outputBuffer, count: n, times: &times, states: &states)
 }

@@ -34,6 +34,7 @@ struct Tsit5Stepper: StepMethod {
     }
 
     @inlinable var derivative: UnsafeMutablePointer<Double> { k1 }
+    @inlinable var outputBuffer: UnsafeMutablePointer<Double> { stage }
     @inlinable var scratch: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) { (stage, k2) }
 
     @inlinable

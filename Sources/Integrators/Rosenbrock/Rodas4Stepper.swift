@@ -49,6 +49,7 @@ struct Rodas4Stepper: StepMethod {
     @inlinable static func workLength(dimension n: Int) -> Int { vectorCount * n + matrixCount * n * n }
 
     @inlinable var derivative: UnsafeMutablePointer<Double> { f0 }
+    @inlinable var outputBuffer: UnsafeMutablePointer<Double> { stageDerivative }
     @inlinable var scratch: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) { (stage, stageDerivative) }
 
     @inlinable
