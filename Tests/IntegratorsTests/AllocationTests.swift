@@ -45,6 +45,9 @@ struct AllocationTests {
         case .tsit5:
             var solver = Tsit5()
             check(&solver, run)
+        case .dormandPrince5:
+            var solver = DormandPrince5()
+            check(&solver, run)
         case .rodas4:
             var solver = Rodas4()
             check(&solver, run)
