@@ -10,6 +10,9 @@
 /// The built-in solvers share one driver (`integrate` in `Driver/`), so they differ only in the step
 /// itself: ``Tsit5`` (explicit, non-stiff) and ``Rodas4`` (linearly implicit, stiff).
 public protocol ODESolver {
+    /// Creates a solver with empty work arrays.
+    init()
+
     /// Integrates `system` from `t0` to `t1`.
     ///
     /// - Parameters:

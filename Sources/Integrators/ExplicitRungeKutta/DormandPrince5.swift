@@ -4,7 +4,7 @@
 ///
 /// Provided for comparison with other software; ``Tsit5`` has smaller error constants at the
 /// same cost (six evaluations per step) and is the default choice. Same contract as ``Tsit5``.
-public struct DormandPrince5: ODESolver {
+public struct DormandPrince5: ODESolver, Sendable {
     @usableFromInline var workspace: ContiguousArray<Double> = []
     @usableFromInline var workspaceDimension = 0
 

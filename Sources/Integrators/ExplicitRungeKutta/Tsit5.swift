@@ -8,7 +8,7 @@
 ///
 /// The solver keeps its work arrays between solves of the same dimension; copy one solver per
 /// thread rather than sharing.
-public struct Tsit5: ODESolver {
+public struct Tsit5: ODESolver, Sendable {
     @usableFromInline var workspace: ContiguousArray<Double> = []
     @usableFromInline var workspaceDimension = 0
 

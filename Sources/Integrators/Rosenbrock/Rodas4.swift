@@ -12,7 +12,7 @@
 ///
 /// The solver keeps its work arrays (O(n²)) between solves of the same dimension; copy one solver
 /// per thread rather than sharing.
-public struct Rodas4: ODESolver {
+public struct Rodas4: ODESolver, Sendable {
     @usableFromInline var workspace: ContiguousArray<Double> = []
     @usableFromInline var pivots: ContiguousArray<Int> = []
     @usableFromInline var workspaceDimension = 0
