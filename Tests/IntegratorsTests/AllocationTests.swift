@@ -51,6 +51,9 @@ struct AllocationTests {
         case .rodas4:
             var solver = Rodas4()
             check(&solver, run)
+        case .rodas5:
+            var solver = Rodas5()
+            check(&solver, run)
         }
     }
 

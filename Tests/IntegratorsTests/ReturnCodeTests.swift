@@ -27,7 +27,8 @@ struct ReturnCodeTests {
         #expect(s.times == [0, 0.5, 0.9])
         let allFinite = s.states.allSatisfy { $0.isFinite }
         #expect(allFinite)
-        #expect(abs(s.states[2] - 10) < 1e-4)  // exact 1/(1 − t)
+        // Exact 1/(1 − t) = 10; errors grow like y² along this solution, hence 1e-4 relative at rtol 1e-6.
+        #expect(abs(s.states[2] - 10) < 1e-3)
     }
 
     @Test("a NaN from the right-hand side gives unstable", arguments: SolverKind.allCases)

@@ -90,8 +90,11 @@ struct CompartmentChain: ODESystem {
 
 /// Which solver a parameterised test runs.
 enum SolverKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case tsit5, dormandPrince5, rodas4
+    case tsit5, dormandPrince5, rodas4, rodas5
     var testDescription: String { rawValue }
+
+    /// The linearly implicit (stiff) solvers.
+    static let stiff: [SolverKind] = [.rodas4, .rodas5]
 
     /// Classical order of the method.
     var order: Double { self == .rodas4 ? 4 : 5 }
@@ -107,6 +110,9 @@ enum SolverKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return solver.solve(system, initialState: y0, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
         case .rodas4:
             var solver = Rodas4()
+            return solver.solve(system, initialState: y0, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
+        case .rodas5:
+            var solver = Rodas5()
             return solver.solve(system, initialState: y0, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
         }
     }

@@ -25,25 +25,8 @@ public struct Rodas4: ODESolver, Sendable {
     public mutating func solve<S: ODESystem>(_ system: S, initialState: [Double], from t0: Double, to t1: Double,
                                              saveAt: [Double] = [], events: [ScheduledEvent] = [],
                                              options: SolverOptions = SolverOptions()) -> Solution {
-        let n = system.dimension
-        guard isValidInput(dimension: n, initialState: initialState, t0: t0, t1: t1, saveAt: saveAt,
-                           events: events, options: options) else {
-            return .invalid(dimension: n, t0: t0)
-        }
-        if workspaceDimension != n {
-            workspace = ContiguousArray(repeating: 0, count: Rodas4Stepper.workLength(dimension: n))
-            pivots = ContiguousArray(repeating: 0, count: n)
-            workspaceDimension = n
-        }
-        return workspace.withUnsafeMutableBufferPointer { buffer in
-            pivots.withUnsafeMutableBufferPointer { pivotBuffer in
-                guard let base = buffer.baseAddress, let pivotBase = pivotBuffer.baseAddress else {
-                    return .invalid(dimension: n, t0: t0)
-                }
-                var stepper = Rodas4Stepper(base: base, pivots: pivotBase, dimension: n)
-                return integrate(system, method: &stepper, initialState: initialState, from: t0, to: t1,
-                                 saveAt: saveAt, events: events, options: options)
-            }
-        }
+        solveRosenbrock(Rodas4Stepper.self, system, workspace: &workspace, pivots: &pivots,
+                        workspaceDimension: &workspaceDimension, initialState: initialState, from: t0, to: t1,
+                        saveAt: saveAt, events: events, options: options)
     }
 }
