@@ -5,7 +5,8 @@
 /// For stiff problems (fast binding kinetics next to slow tumour growth). Each step costs one
 /// Jacobian (analytic through ``ODESystem/jacobian(t:y:into:)`` when the system provides it, else
 /// n forward differences of the right-hand side), one LU factorisation of I/(γh) − J, six solves
-/// and six right-hand-side evaluations (one of them for ∂f/∂t by a forward difference).
+/// and six right-hand-side evaluations, plus one or two for ∂f/∂t by differences (needed because
+/// the solver cannot know whether f depends on t).
 /// Numerical contract: local error per step as in ``SolverOptions``; because the method is
 /// linearly implicit, an inaccurate Jacobian lowers accuracy per step (and so step size) but is
 /// compensated by the error control, not silently accepted.
