@@ -54,6 +54,7 @@ struct ReturnCodeTests {
 
     struct InvalidCase: Sendable, CustomTestStringConvertible {
         var name: String
+        var expected: SolverInputError
         var y0: [Double] = [1]
         var t0 = 0.0
         var t1 = 1.0
@@ -64,22 +65,28 @@ struct ReturnCodeTests {
     }
 
     static let invalidCases: [InvalidCase] = [
-        InvalidCase(name: "NaN state", y0: [.nan]),
-        InvalidCase(name: "infinite state", y0: [.infinity]),
-        InvalidCase(name: "wrong state size", y0: [1, 2]),
-        InvalidCase(name: "t1 < t0", t0: 2, t1: 1),
-        InvalidCase(name: "NaN time", t1: .nan),
-        InvalidCase(name: "unsorted saveAt", saveAt: [0.5, 0.2]),
-        InvalidCase(name: "saveAt after t1", saveAt: [0.5, 2]),
-        InvalidCase(name: "saveAt before t0", saveAt: [-1]),
-        InvalidCase(name: "NaN relative tolerance", options: SolverOptions(relativeTolerance: .nan)),
-        InvalidCase(name: "negative absolute tolerance", options: SolverOptions(absoluteTolerance: -1)),
-        InvalidCase(name: "zero tolerances", options: SolverOptions(relativeTolerance: 0, absoluteTolerance: 0)),
-        InvalidCase(name: "negative initial step", options: SolverOptions(initialStep: -0.1)),
-        InvalidCase(name: "NaN tstop", options: SolverOptions(tstops: [.nan])),
+        InvalidCase(name: "NaN state", expected: .nonFiniteInitialState(index: 0), y0: [.nan]),
+        InvalidCase(name: "infinite state", expected: .nonFiniteInitialState(index: 0), y0: [.infinity]),
+        InvalidCase(name: "wrong state size", expected: .stateSizeMismatch(expected: 1, actual: 2), y0: [1, 2]),
+        InvalidCase(name: "t1 < t0", expected: .invalidTimeSpan(t0: 2, t1: 1), t0: 2, t1: 1),
+        InvalidCase(name: "NaN time", expected: .invalidTimeSpan(t0: 0, t1: 1), t1: .nan),
+        InvalidCase(name: "unsorted saveAt", expected: .invalidSaveTime(index: 1, time: 0.2), saveAt: [0.5, 0.2]),
+        InvalidCase(name: "saveAt after t1", expected: .invalidSaveTime(index: 1, time: 2), saveAt: [0.5, 2]),
+        InvalidCase(name: "saveAt before t0", expected: .invalidSaveTime(index: 0, time: -1), saveAt: [-1]),
+        InvalidCase(name: "NaN relative tolerance", expected: .invalidTolerances(relative: 0, absolute: 1e-9),
+                    options: SolverOptions(relativeTolerance: .nan)),
+        InvalidCase(name: "negative absolute tolerance", expected: .invalidTolerances(relative: 1e-6, absolute: -1),
+                    options: SolverOptions(absoluteTolerance: -1)),
+        InvalidCase(name: "zero tolerances", expected: .invalidTolerances(relative: 0, absolute: 0),
+                    options: SolverOptions(relativeTolerance: 0, absoluteTolerance: 0)),
+        InvalidCase(name: "negative initial step", expected: .invalidStepLimits("initialStep = -0.1 must be finite and > 0"),
+                    options: SolverOptions(initialStep: -0.1)),
+        InvalidCase(name: "NaN tstop", expected: .invalidStop(index: 0), options: SolverOptions(tstops: [.nan])),
         InvalidCase(name: "event index out of range",
+                    expected: .invalidEvent(index: 0, reason: "change 0 targets state 3, outside 0..<1"),
                     events: [ScheduledEvent(time: 0.5, changes: [StateChange(index: 3, .add(1))])]),
         InvalidCase(name: "NaN event amount",
+                    expected: .invalidEvent(index: 0, reason: "change 0 has non-finite amount nan"),
                     events: [ScheduledEvent(time: 0.5, changes: [StateChange(index: 0, .multiply(.nan))])]),
     ]
 
@@ -89,6 +96,23 @@ struct ReturnCodeTests {
                            events: input.events, options: input.options)
         #expect(s.returnCode == .invalidInput)
         #expect(s.times.isEmpty && s.states.isEmpty)
+    }
+
+    @Test("validation names the offending argument", arguments: invalidCases)
+    func validationMessage(input: InvalidCase) {
+        do {
+            try validateSolverInput(dimension: 1, initialState: input.y0, from: input.t0, to: input.t1,
+                                    saveAt: input.saveAt, events: input.events, options: input.options)
+            Issue.record("accepted invalid input")
+        } catch {
+            // NaN payloads never compare equal, so compare the case by its message prefix there.
+            if input.name.hasPrefix("NaN time") || input.name.hasPrefix("NaN relative") {
+                #expect(String(describing: error).prefix(12) == String(describing: input.expected).prefix(12))
+            } else {
+                #expect(error == input.expected, "\(error)")
+            }
+            #expect(!error.description.isEmpty)
+        }
     }
 
     @Test("a zero-length span records the initial (post-event) state", arguments: SolverKind.allCases)

@@ -3,7 +3,7 @@
 /// Between consecutive stops (event times, `tstops`, `t1`) the method steps freely; it lands on each
 /// stop exactly, applies the events there, records any output requested at that time (so output at
 /// an event time is post-event), and restarts. Output at other times comes from dense output.
-/// Preconditions (checked by ``isValidInput(dimension:initialState:t0:t1:saveAt:events:options:)``):
+/// Preconditions (checked by ``validateSolverInput(dimension:initialState:from:to:saveAt:events:options:)``):
 /// valid input, `method.dimension == initialState.count`.
 @inlinable
 func integrate<S: ODESystem, M: StepMethod>(
