@@ -42,3 +42,16 @@ struct StatisticsTests {
         #expect(third.states == first.states)
     }
 }
+
+@Suite("Step limits")
+struct StepLimitTests {
+    @Test("no step exceeds maxStep, including the last one before a stop", arguments: SolverKind.allCases)
+    func maxStepRespected(kind: SolverKind) {
+        // Steps of at most 0.3 over 0.902: after 0.3, 0.3 the remaining 0.302 is within the 1%
+        // stretch but above maxStep, so it takes 0.3 and a final 0.002 — four steps, not three.
+        let options = SolverOptions(relativeTolerance: 1e10, absoluteTolerance: 1e10, initialStep: 0.3, maxStep: 0.3)
+        let s = kind.solve(ExponentialDecay(rate: 1), [1], 0, 0.902, options: options)
+        #expect(s.returnCode == .success)
+        #expect(s.statistics.acceptedSteps == 4)
+    }
+}

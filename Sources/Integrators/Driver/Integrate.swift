@@ -123,9 +123,11 @@ struct IntegrationRun<S: ODESystem, M: StepMethod> {
             guard attempts < options.maxSteps else { return .maxIters }
             attempts += 1
             var trial = min(h, options.maxStep)
-            // Stretching by up to 1% avoids a sliver of a step just before the stop.
-            let lands = t + 1.01 * trial >= segmentEnd
-            if lands { trial = segmentEnd - t }
+            // Stretching by up to 1% avoids a sliver of a step just before the stop, as long as the
+            // stretched step stays within maxStep (up to rounding of the accumulated time).
+            let remaining = segmentEnd - t
+            let lands = remaining <= trial || (remaining <= 1.01 * trial && remaining <= options.maxStep * (1 + 1e-12))
+            if lands { trial = remaining }
             let error = method.attempt(system, t: t, h: trial, clock: clock, tolerance: tolerance,
                                        statistics: &statistics)
             if error <= 1 {
