@@ -15,6 +15,15 @@
 ///   growth), best at tight tolerances; ``Rodas4`` is its 4(3) predecessor, cheaper per step.
 /// A model is stiff when Tsit5 needs many more steps than its solution's variation suggests
 /// (its statistics show mostly rejected or tiny steps).
+///
+/// ```swift
+/// var solver = Tsit5()              // reuse across patients: no reallocation
+/// let doses = [0.0, 21, 42].map { ScheduledEvent(time: $0, changes: [StateChange(index: 0, .add(200))]) }
+/// let solution = solver.solve(model, initialState: y0, from: 0, to: 730,
+///                             saveAt: Array(stride(from: 0.0, through: 730, by: 7)), events: doses,
+///                             options: SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-9))
+/// guard solution.returnCode == .success else { /* count the patient as failed */ }
+/// ```
 public protocol ODESolver {
     /// Creates a solver with empty work arrays.
     init()
