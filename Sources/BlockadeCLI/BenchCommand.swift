@@ -35,7 +35,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
         let patient = try patientOptions.patient()
-        let regimen = try Regimen(parsing: regimen)
+        let regimen = try Regimen(parsing: regimen, tumor: patient.tumor.id)
         var settings = SimulationSettings()
         settings.days = days
         settings.solver.relativeTolerance = rtol

@@ -24,7 +24,7 @@ struct DemoCommand: ParsableCommand {
         var settings = SimulationSettings()
         settings.days = days
         let simulator = Simulator(settings: settings)
-        let regimen = try Regimen(parsing: "nivolumab")
+        let regimen = try Regimen(parsing: "nivolumab", tumor: "melanoma")
         let responder = Patient(typical: try TumorType.named("melanoma"))
         var excluded = responder
         excluded.mechanisms[.stromalBarrier] = 0.9

@@ -38,7 +38,7 @@ struct ExportSBML: ParsableCommand {
 
     func run() throws {
         let patient = try patientOptions.patient()
-        let regimen = try Regimen(parsing: regimen)
+        let regimen = try Regimen(parsing: regimen, tumor: patient.tumor.id)
         var settings = SimulationSettings()
         settings.days = days
         let simulator = Simulator(settings: settings)
@@ -47,7 +47,7 @@ struct ExportSBML: ParsableCommand {
         let exporter = SBMLExporter(modelID: "blockade_\(patient.tumor.id.replacingOccurrences(of: "-", with: "_"))",
                                     modelName: "Blockade tumour–immune model: \(patient.tumor.name), \(regimen.name)")
         let xml = try exporter.document(model.network, parameterValues: Array(model.parameterValues),
-                                        initialState: baseline, events: simulator.doseEvents(regimen: regimen, days: days))
+                                        initialState: baseline, events: simulator.doseEvents(model: model, days: days))
         try writeOutput(xml, to: output)
     }
 }

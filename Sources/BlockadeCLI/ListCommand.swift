@@ -5,16 +5,17 @@ import TumorImmune
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List tumour types, drugs, regimens or resistance mechanisms.",
+        abstract: "List tumour types, drugs, carriers, regimens or resistance mechanisms.",
         discussion: """
         Examples:
           blockade list tumors        # identifiers for --tumor with TMB and defaults
-          blockade list drugs         # checkpoint antibodies, targets, label schedules, PK sources
+          blockade list drugs         # therapies by class: label schedules, PK, effects, sources
+          blockade list carriers      # the six nanocarrier classes of the review's Table 1
           blockade list mechanisms    # the knobs for --mechanism NAME=LEVEL
         """)
 
     enum Topic: String, ExpressibleByArgument, CaseIterable {
-        case tumors, drugs, regimens, mechanisms
+        case tumors, drugs, regimens, mechanisms, carriers
     }
 
     @Argument(help: ArgumentHelp("What to list: \(Topic.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "topic"))
@@ -34,18 +35,42 @@ struct ListCommand: ParsableCommand {
             }
             out += "\nTMB: Chalmers 2017 doi:10.1186/s13073-017-0424-2 [recalled medians]; other defaults are assumptions to be calibrated.\n"
         case .drugs:
-            for a in Antibody.catalogue {
-                let s = a.schedule
-                let doses = s.maxDoses.map { " × \($0)" } ?? ""
-                out += "\(a.id.padding(toLength: 14, withPad: " ", startingAt: 0)) anti-\(a.target.rawValue), \(Int(s.doseMg)) mg every \(Int(s.intervalDays)) days\(doses) — \(s.source)\n"
-                out += "               CL \(a.clearance) L/day, Vc \(a.centralVolume) L, Vp \(a.peripheralVolume) L, Q \(a.intercompartmentalClearance) L/day, Kd \(a.kdNanomolar) nM\n"
-                out += "               \(a.source)\n"
+            for cls in DrugClass.allCases {
+                let drugs = Drug.catalogue.filter { $0.drugClass == cls }
+                guard !drugs.isEmpty else { continue }
+                out += "\n[\(cls.rawValue)]\n"
+                for d in drugs {
+                    out += "\(d.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(d.name)\n"
+                    out += "    schedule: \(d.schedule.source)\n"
+                    if let pk = d.pk {
+                        out += String(format: "    PK: CL %g L/day, Vc %g L, Vp %g L, t½ %.1f days, route %@", pk.clearance, pk.centralVolume,
+                                      pk.peripheralVolume, pk.terminalHalfLifeDays, d.route.rawValue) + (d.carriable ? ", carriable" : "") + "\n"
+                    }
+                    for e in d.effects {
+                        out += String(format: "    effect %@: emax %g, EC50 %g at %@ — ", e.channel.rawValue, e.emax, e.ec50, e.site.rawValue) + e.source + "\n"
+                    }
+                    out += "    source: \(d.source)\n"
+                }
             }
-            out += "\nControls: \(Regimen.controls.sorted().joined(separator: ", ")). Other modalities (chemotherapy, targeted drugs, carriers) are not modelled yet.\n"
+            out += "\nControls: \(Regimen.controls.sorted().joined(separator: ", ")).\n"
+        case .carriers:
+            for c in Carrier.catalogue {
+                out += "\(c.id.padding(toLength: 11, withPad: " ", startingAt: 0)) \(c.name)\n"
+                out += String(format: "    t½ %g h, %g nm, release %g/day in plasma and %g/day in tumour, burst %g, tumour delivery ≈ %.2f %% of dose\n",
+                              c.halfLifeHours, c.diameterNm, c.plasmaReleasePerDay, c.tumourReleasePerDay, c.burstFraction,
+                              100 * c.tumourUptakePerDay / (c.tumourUptakePerDay + c.clearancePerDay + c.plasmaReleasePerDay))
+                out += "    advantages: \(c.advantages.joined(separator: "; "))\n"
+                for d in c.drawbacks { out += "    drawback: \(d.text) → in the model: \(d.modelEffect)\n" }
+                out += "    source: \(c.source)\n"
+            }
+            out += "\nUse as drug@carrier, drug@carrier:targeted (ligand), or drugA&drugB@carrier (co-delivery).\n"
         case .regimens:
-            out += "A regimen is drugs joined by '+', each at its label dose and schedule, e.g.\n"
-            out += "  nivolumab    pembrolizumab    atezolizumab    nivolumab+ipilimumab    nivolumab+relatlimab    placebo\n"
-            out += "Drugs: \(Antibody.catalogue.map(\.id).joined(separator: ", "))\n"
+            out += "A regimen is therapies joined by '+', each at its label dose and schedule for the tumour type, e.g.\n"
+            out += "  nivolumab   nivolumab+ipilimumab   pembrolizumab+platinum-doublet   atezolizumab+bevacizumab\n"
+            out += "  pembrolizumab+radiotherapy-sbrt   doxorubicin@liposome   doxorubicin&entinostat@polymeric+nivolumab   placebo\n"
+            out += "Label schedules that depend on partner drugs and tumour type:\n"
+            for entry in LabelSchedules.described { out += "  \(entry)\n" }
+            out += "Therapies: \(Drug.catalogue.map(\.id).joined(separator: ", "))\n"
         case .mechanisms:
             for m in Mechanism.allCases {
                 out += "\(m.rawValue.padding(toLength: 27, withPad: " ", startingAt: 0)) \(m.summary)\n"

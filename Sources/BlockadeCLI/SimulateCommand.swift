@@ -60,7 +60,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let patient = try patientOptions.patient()
-        let regimen = try Regimen(parsing: regimen)
+        let regimen = try Regimen(parsing: regimen, tumor: patient.tumor.id)
         var settings = SimulationSettings()
         settings.days = days
         settings.rules.scanIntervalDays = scanInterval

@@ -32,8 +32,9 @@ public struct SimulationResult: Sendable {
     public var exhaustedCD8: [Double], tregs: [Double], mdscs: [Double], m2Macrophages: [Double]
     /// TIM-3/LAG-3/TIGIT expression level at each saved day.
     public var alternativeCheckpoints: [Double]
-    /// Plasma concentration (µg/mL) per antibody id at each saved day.
+    /// Plasma concentration (µg/mL, released + encapsulated) per drug slot label at each saved day.
     public var plasmaConcentration: [(drug: String, values: [Double])]
+    /// Administration days per slot label.
     public var doseDays: [(drug: String, days: [Double])]
     public var recist: RecistAssessment
     public var returnCode: ReturnCode
@@ -60,19 +61,65 @@ public struct Simulator: Sendable {
     /// A compiled model for `patient` and `regimen`, with the patient's parameters set.
     public func compile(patient: Patient, regimen: Regimen) throws -> CompiledNetwork<TumorImmuneNetwork> {
         try patient.validate()
-        let network = TumorImmuneNetwork(antibodies: regimen.antibodies)
+        let network = TumorImmuneNetwork(slots: regimen.slots)
         var model = try CompiledNetwork(network)
         for (q, value) in patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
         return model
     }
 
-    /// Dose events of `regimen` over `[0, days)`: each dose adds its nmol to the antibody's plasma amount.
-    public func doseEvents(regimen: Regimen, days: Double) -> [ScheduledEvent] {
+    /// Dose events of `regimen` over `[0, days)`, merged by day in slot order.
+    ///
+    /// IV doses add nmol to plasma (carried doses go to the encapsulated pool, minus the carrier's
+    /// burst fraction, and raise anti-carrier immunity by one); oral drugs switch their zero-order
+    /// input on at day 0 and off at the end of treatment; virus doses add PFU to the tumour; CAR-T
+    /// doses add cells to blood; radiotherapy fractions multiply cancer cells by the
+    /// linear–quadratic surviving fraction exp(−αd − βd²) (lymphocytes in the field likewise,
+    /// with their own α, β = α/10) and add the fraction's dose to the radiation signal.
+    public func doseEvents(model: CompiledNetwork<TumorImmuneNetwork>, days: Double) -> [ScheduledEvent] {
+        let network = model.network
+        let p = model.parameterValues
         var byDay: [Double: [StateChange]] = [:]
-        for (k, a) in regimen.antibodies.enumerated() {
-            for day in a.schedule.doseDays(horizon: days) {
-                byDay[day, default: []].append(StateChange(index: TumorImmuneNetwork.centralIndex(antibody: k),
-                                                           .add(a.schedule.doseMg * a.nanomolPerMg)))
+        for (k, slot) in network.slots.enumerated() {
+            let start = network.centralIndex(slot: k)
+            let given = slot.schedule.administrations(horizon: days)
+            switch slot.kind {
+            case .pharmacokinetic:
+                if let input = network.oralInputIndex(slot: k) {
+                    guard let first = given.first else { continue }
+                    let rate = first.doseMg * slot.drug.nanomolPerMg
+                    byDay[first.day, default: []].append(StateChange(index: input, .set(rate)))
+                    let stop = min(slot.schedule.maxDays, days)
+                    if stop < days { byDay[stop, default: []].append(StateChange(index: input, .set(0))) }
+                    continue
+                }
+                for dose in given {
+                    let nmol = dose.doseMg * slot.drug.nanomolPerMg
+                    if let carrier = slot.carrier, let pools = network.carrierIndices(slot: k) {
+                        byDay[dose.day, default: []] += [
+                            StateChange(index: start, .add(nmol * carrier.burstFraction)),
+                            StateChange(index: pools.encapsulated, .add(nmol * (1 - carrier.burstFraction))),
+                            StateChange(index: pools.immunity, .add(1)),
+                        ]
+                    } else {
+                        byDay[dose.day, default: []].append(StateChange(index: start, .add(nmol)))
+                    }
+                }
+            case .oncolyticVirus, .cellTherapy:
+                for dose in given { byDay[dose.day, default: []].append(StateChange(index: start, .add(dose.doseMg))) }
+            case .radiotherapy:
+                let alpha = p[P.rtAlpha.rawValue], beta = p[P.rtBeta.rawValue], alphaL = p[P.rtAlphaLymph.rawValue]
+                for fraction in given {
+                    let gy = fraction.doseMg
+                    let survival = exp(-alpha * gy - beta * gy * gy)
+                    let lymphSurvival = exp(-alphaL * gy - alphaL / 10 * gy * gy)
+                    byDay[fraction.day, default: []] += [
+                        StateChange(index: S.cancerPositive.rawValue, .multiply(survival)),
+                        StateChange(index: S.cancerLoss.rawValue, .multiply(survival)),
+                        StateChange(index: S.effector.rawValue, .multiply(lymphSurvival)),
+                        StateChange(index: S.exhausted.rawValue, .multiply(lymphSurvival)),
+                        StateChange(index: start, .add(gy)),
+                    ]
+                }
             }
         }
         return byDay.keys.sorted().map { ScheduledEvent(time: $0, changes: byDay[$0]!) }
@@ -120,7 +167,7 @@ public struct Simulator: Sendable {
         let scans = settings.rules.scanDays(horizon: days)
         saveAt = Array(Set(saveAt + scans)).sorted()
         var solver = Tsit5()
-        let events = doseEvents(regimen: regimen, days: days)
+        let events = doseEvents(model: model, days: days)
         let solution = solver.solve(model, initialState: y0, from: 0, to: days, saveAt: saveAt,
                                     events: events, options: settings.solver)
         guard solution.returnCode == .success else {
@@ -129,7 +176,8 @@ public struct Simulator: Sendable {
         let n = solution.times.count
         var diam = [Double](repeating: 0, count: n), cells = diam, eff = diam, exh = diam
         var treg = diam, mdsc = diam, m2 = diam, alt = diam
-        var plasma = Array(repeating: diam, count: regimen.antibodies.count)
+        let pkSlots = model.network.slots.filter { $0.kind == .pharmacokinetic }
+        var plasma = Array(repeating: diam, count: pkSlots.count)
         var o = [Double](repeating: 0, count: model.observableCount)
         let d = model.dimension
         solution.states.withUnsafeBufferPointer { all in
@@ -141,7 +189,7 @@ public struct Simulator: Sendable {
                     eff[i] = y[S.effector.rawValue]; exh[i] = y[S.exhausted.rawValue]
                     treg[i] = y[S.treg.rawValue]; mdsc[i] = y[S.mdsc.rawValue]; m2[i] = y[S.m2.rawValue]
                     alt[i] = y[S.altCheckpoints.rawValue]
-                    for k in plasma.indices { plasma[k][i] = o[5 + k] }
+                    for k in plasma.indices { plasma[k][i] = o[5 + 2 * k] }
                 }
             }
         }
@@ -152,8 +200,8 @@ public struct Simulator: Sendable {
         return SimulationResult(
             regimen: regimen, patient: patient, days: solution.times, diameterMM: diam, cancerCells: cells,
             effectorCD8: eff, exhaustedCD8: exh, tregs: treg, mdscs: mdsc, m2Macrophages: m2, alternativeCheckpoints: alt,
-            plasmaConcentration: zip(regimen.antibodies, plasma).map { ($0.id, $1) },
-            doseDays: regimen.antibodies.map { ($0.id, $0.schedule.doseDays(horizon: days)) },
+            plasmaConcentration: zip(pkSlots, plasma).map { ($0.label, $1) },
+            doseDays: model.network.slots.map { slot in (slot.label, slot.schedule.administrations(horizon: days).map(\.day)) },
             recist: recist, returnCode: solution.returnCode, statistics: solution.statistics,
             solution: solution, speciesIDs: model.network.species.map(\.id))
     }

@@ -1,53 +1,108 @@
 import Reactions
 
-/// Indices of the species shared by every regimen (antibody species follow, four per antibody).
+/// Indices of the species shared by every regimen (therapy species follow, per ``DrugSlot``).
 public enum S: Int, CaseIterable, Sendable {
     case cancerPositive, cancerLoss, dead, effector, exhausted, treg, mdsc, m1, m2
-    case ecm, ifng, il10, tgfb, cxcl, altCheckpoints, apc, primedLN, effectorBlood
+    case ecm, ifng, il10, tgfb, cxcl, altCheckpoints, apc, primedLN, effectorBlood, steroid
 }
 
 /// The tumour–immune checkpoint model as a ``ReactionNetwork``.
 ///
-/// Four compartments: blood (central and peripheral, for antibodies), tumour and tumour-draining
-/// lymph node. Cancer cells come as antigen-positive and antigen-loss clones; effector CD8 T cells
-/// are primed in the lymph node (APC maturation from antigen released by dying cancer cells,
-/// CTLA-4 competing with CD28), circulate and infiltrate the tumour along CXCL9/10 (silenced by
-/// EZH2/DNMT1) and against the ECM barrier, kill antigen-positive cells through MHC-I, and are held
-/// back by PD-1/PD-L1 engagement (PD-L1 induced by IFN-γ), TIM-3/LAG-3/TIGIT (upregulated under
-/// chronic stimulation, more so under PD-1 blockade), Tregs, MDSCs and M2/IL-10/TGF-β; chronic
-/// stimulation exhausts them. Each antibody has central, peripheral, tumour and lymph-node amounts;
-/// receptor occupancy is at binding equilibrium in each tissue (binding is fast against the
-/// day-scale dynamics — a stated simplification that avoids the stiffness of synapse kinetics).
+/// Compartments: blood (central and peripheral, for drugs), tumour and tumour-draining lymph node.
+/// Cancer cells come as antigen-positive and antigen-loss clones; effector CD8 T cells are primed in
+/// the lymph node (APC maturation from antigen released by dying cancer cells, CTLA-4 competing
+/// with CD28), circulate and infiltrate the tumour along CXCL9/10 (silenced by EZH2/DNMT1) and
+/// against the ECM barrier, kill antigen-positive cells through MHC-I, and are held back by
+/// PD-1/PD-L1 engagement (PD-L1 induced by IFN-γ), TIM-3/LAG-3/TIGIT (upregulated under chronic
+/// stimulation, more so under PD-1 blockade), Tregs, MDSCs and M2/IL-10/TGF-β; chronic
+/// stimulation exhausts them.
 ///
-/// Cytokines, ECM, APC maturation and alternative-checkpoint expression are dimensionless levels
-/// (1 = half-maximal effect), held as amounts in the tumour or lymph node.
+/// Therapies enter as ``DrugSlot``s. Drugs with plasma PK have central, peripheral, tumour and
+/// lymph-node amounts (plus an oral input rate, and encapsulated pools when carried by a
+/// nanocarrier); each acts through ``EffectChannel``s as E = emax·Cⁿ/(Cⁿ + EC50ⁿ) at its site,
+/// with receptor binding at equilibrium (fast against day-scale dynamics: a stated simplification
+/// that avoids the stiffness of synapse kinetics). Oncolytic virus, CAR-T and radiotherapy carry
+/// their own kinetics. Effects of several drugs on one channel combine by fixed rules (Bliss
+/// independence for fractions, sums for rates): no combination has a term of its own.
+///
+/// Cytokines, ECM, APC maturation, alternative-checkpoint expression and corticosteroid level are
+/// dimensionless (1 = half-maximal effect, or a 0–1 density).
 public struct TumorImmuneNetwork: ReactionNetwork {
-    /// The antibodies present (their PK species and parameters are added in this order).
-    public let antibodies: [Antibody]
-    /// The antibodies' targets, kept apart so the rate laws iterate over plain enums rather than
-    /// over structs holding strings (which would cost reference counting in the hot loop).
-    let targets: [CheckpointTarget]
+    /// The therapies present, in regimen order.
+    public let slots: [DrugSlot]
 
-    public init(antibodies: [Antibody]) {
-        self.antibodies = antibodies
-        targets = antibodies.map(\.target)
+    // Layout, computed once: where each slot's species and parameters start.
+    let kinds: [DrugSlot.Kind]
+    let speciesStart: [Int]
+    let parameterStart: [Int]
+    let isOral: [Bool]
+    /// Species offset of the encapsulated pools (−1 without carrier); parameter offset of carrier parameters.
+    let carrierSpecies: [Int]
+    let carrierParameters: [Int]
+    // Effects, flattened: slot, channel, site and index of `emax` (EC50 and Hill follow).
+    let effectSlot: [Int]
+    let effectChannel: [EffectChannel]
+    let effectSite: [EffectSite]
+    let effectParameter: [Int]
+    /// Whether an effect's declared Hill coefficient is 1 (lets the rate law skip `pow`; the
+    /// parameter stays in the model and the SBML export uses the general form only where needed).
+    let effectHillIsOne: [Bool]
+
+    /// PK parameters per slot before its effects: CL, Vc, Vp, Q, k_T, γ_T, MW, F.
+    static let pkParameterCount = 8
+    static let carrierParameterCount = 7
+
+    public init(slots: [DrugSlot]) {
+        self.slots = slots
+        var kinds: [DrugSlot.Kind] = [], sStart: [Int] = [], pStart: [Int] = [], oral: [Bool] = []
+        var cS: [Int] = [], cP: [Int] = [], eSlot: [Int] = [], eCh: [EffectChannel] = [], eSite: [EffectSite] = [], eP: [Int] = []
+        var eHill: [Bool] = []
+        var s = S.allCases.count, p = P.allCases.count
+        for (k, slot) in slots.enumerated() {
+            kinds.append(slot.kind); sStart.append(s); pStart.append(p)
+            let isPK = slot.kind == .pharmacokinetic
+            let firstEffect = p + (isPK ? Self.pkParameterCount : 0)
+            for (j, e) in slot.drug.effects.enumerated() {
+                eSlot.append(k); eCh.append(e.channel); eSite.append(e.site); eP.append(firstEffect + 3 * j)
+                eHill.append(e.hill == 1)
+            }
+            let effectsEnd = firstEffect + 3 * slot.drug.effects.count
+            switch slot.kind {
+            case .pharmacokinetic:
+                let isOralSlot = slot.drug.route == .oral
+                oral.append(isOralSlot)
+                s += 4 + (isOralSlot ? 1 : 0)
+                if slot.carrier != nil {
+                    cS.append(s - sStart[k]); cP.append(effectsEnd - pStart[k])
+                    s += 3
+                    p = effectsEnd + Self.carrierParameterCount
+                } else {
+                    cS.append(-1); cP.append(-1)
+                    p = effectsEnd
+                }
+            case .oncolyticVirus: oral.append(false); cS.append(-1); cP.append(-1); s += 2; p = effectsEnd
+            case .cellTherapy: oral.append(false); cS.append(-1); cP.append(-1); s += 3; p = effectsEnd
+            case .radiotherapy: oral.append(false); cS.append(-1); cP.append(-1); s += 1; p = effectsEnd
+            }
+        }
+        self.kinds = kinds; speciesStart = sStart; parameterStart = pStart; isOral = oral
+        carrierSpecies = cS; carrierParameters = cP
+        effectSlot = eSlot; effectChannel = eCh; effectSite = eSite; effectParameter = eP; effectHillIsOne = eHill
     }
 
-    /// Number of species per antibody: central, peripheral, tumour, lymph node.
-    static let antibodySpeciesCount = 4
-    /// Number of parameters per antibody: CL, Vc, Vp, Q, Kd, MW-free Fc depletion.
-    static let antibodyParameterCount = 6
-
-    public static func speciesIndex(antibody k: Int, _ part: Int) -> Int { S.allCases.count + k * antibodySpeciesCount + part }
-    static func parameterIndex(antibody k: Int, _ field: Int) -> Int { P.allCases.count + k * antibodyParameterCount + field }
-
-    /// Index of antibody `k`'s central amount (where doses go).
-    public static func centralIndex(antibody k: Int) -> Int { speciesIndex(antibody: k, 0) }
+    /// Index of a slot's plasma (central) amount, or of its first species for non-PK therapies.
+    public func centralIndex(slot k: Int) -> Int { speciesStart[k] }
+    /// Index of a slot's oral input-rate species (nil for non-oral drugs).
+    public func oralInputIndex(slot k: Int) -> Int? { isOral[k] ? speciesStart[k] + 4 : nil }
+    /// Indices of a carried slot's encapsulated plasma pool and anti-carrier immunity level.
+    public func carrierIndices(slot k: Int) -> (encapsulated: Int, immunity: Int)? {
+        carrierSpecies[k] < 0 ? nil : (speciesStart[k] + carrierSpecies[k], speciesStart[k] + carrierSpecies[k] + 2)
+    }
 
     public var compartments: [Compartment] {
         [
-            Compartment(id: "central", description: "plasma (central PK compartment); effector CD8 in blood", volumeLitres: 3.5, source: "nominal; each antibody uses its own Vc from population PK"),
-            Compartment(id: "peripheral", description: "peripheral tissues (antibody distribution)", volumeLitres: 3.0, source: "nominal; each antibody uses its own Vp"),
+            Compartment(id: "central", description: "plasma (central PK compartment); circulating effector CD8", volumeLitres: 3.5, source: "nominal; each drug uses its own Vc"),
+            Compartment(id: "peripheral", description: "peripheral tissues (drug distribution)", volumeLitres: 3.0, source: "nominal; each drug uses its own Vp"),
             Compartment(id: "tumour", description: "tumour; its volume is derived from cell numbers (observable tumour_volume)", volumeLitres: 0.1, source: "nominal size; rate laws use the derived volume"),
             Compartment(id: "lymph_node", description: "tumour-draining lymph nodes, 21 × (4/3)π(2.5 mm)³", volumeLitres: 1.374e-3, source: "QSP-IO (Jafarnejad 2019 doi:10.1208/s12248-019-0350-x)"),
         ]
@@ -73,29 +128,84 @@ public struct TumorImmuneNetwork: ReactionNetwork {
             Species(id: "APC_mat", description: "mature antigen-presenting cell level in the lymph node", compartment: "lymph_node", units: "dimensionless", initialAmount: 0.3),
             Species(id: "T_LN", description: "primed, proliferating CD8 in the lymph node", compartment: "lymph_node", units: "cell", initialAmount: 1e6),
             Species(id: "T_blood", description: "tumour-specific effector CD8 in blood", compartment: "central", units: "cell", initialAmount: 1e7),
+            Species(id: "Steroid", description: "corticosteroid level for irAE management (1 = full dose)", compartment: "central", units: "dimensionless", initialAmount: 0),
         ]
-        for a in antibodies {
-            list += [
-                Species(id: "\(a.sid)_C", description: "\(a.id) in plasma", compartment: "central", units: "nmol", initialAmount: 0),
-                Species(id: "\(a.sid)_P", description: "\(a.id) in peripheral tissue", compartment: "peripheral", units: "nmol", initialAmount: 0),
-                Species(id: "\(a.sid)_T", description: "\(a.id) in tumour interstitium", compartment: "tumour", units: "nmol", initialAmount: 0),
-                Species(id: "\(a.sid)_LN", description: "\(a.id) in lymph node", compartment: "lymph_node", units: "nmol", initialAmount: 0),
-            ]
+        for slot in slots {
+            let s = slot.sid, d = slot.drug.id
+            switch slot.kind {
+            case .pharmacokinetic:
+                list += [
+                    Species(id: "\(s)_C", description: "\(d) (released) in plasma", compartment: "central", units: "nmol", initialAmount: 0),
+                    Species(id: "\(s)_P", description: "\(d) in peripheral tissue", compartment: "peripheral", units: "nmol", initialAmount: 0),
+                    Species(id: "\(s)_T", description: "\(d) (released) in tumour", compartment: "tumour", units: "nmol", initialAmount: 0),
+                    Species(id: "\(s)_LN", description: "\(d) in lymph node", compartment: "lymph_node", units: "nmol", initialAmount: 0),
+                ]
+                if slot.drug.route == .oral {
+                    list.append(Species(id: "\(s)_input", description: "\(d) oral input rate while on treatment (changed by events only)", compartment: "central", units: "nmol/day", initialAmount: 0))
+                }
+                if let c = slot.carrier {
+                    list += [
+                        Species(id: "\(s)_enc_C", description: "\(d) encapsulated in \(c.id) carriers, plasma", compartment: "central", units: "nmol", initialAmount: 0),
+                        Species(id: "\(s)_enc_T", description: "\(d) encapsulated in \(c.id) carriers, tumour", compartment: "tumour", units: "nmol", initialAmount: 0),
+                        Species(id: "\(s)_anti_carrier", description: "anti-\(c.id) immunity from prior doses (accelerated clearance)", compartment: "central", units: "dimensionless", initialAmount: 0),
+                    ]
+                }
+            case .oncolyticVirus:
+                list += [
+                    Species(id: "\(s)_virus", description: "\(d) virions in the tumour", compartment: "tumour", units: "PFU", initialAmount: 0),
+                    Species(id: "\(s)_infected", description: "cancer cells infected by \(d)", compartment: "tumour", units: "cell", initialAmount: 0),
+                ]
+            case .cellTherapy:
+                list += [
+                    Species(id: "\(s)_blood", description: "CAR-T cells in blood", compartment: "central", units: "cell", initialAmount: 0),
+                    Species(id: "\(s)_tumour", description: "CAR-T cells in the tumour", compartment: "tumour", units: "cell", initialAmount: 0),
+                    Species(id: "\(s)_memory", description: "memory CAR-T cells", compartment: "central", units: "cell", initialAmount: 0),
+                ]
+            case .radiotherapy:
+                list.append(Species(id: "\(s)_signal", description: "radiation-induced antigen-release signal", compartment: "tumour", units: "Gy", initialAmount: 0))
+            }
         }
         return list
     }
 
     public var parameters: [Parameter] {
         var list = TumorImmuneParameters.table
-        for a in antibodies {
-            list += [
-                Parameter(id: "\(a.sid)_CL", description: "\(a.id) linear clearance", value: a.clearance, units: "L/day", source: a.source),
-                Parameter(id: "\(a.sid)_Vc", description: "\(a.id) central volume", value: a.centralVolume, units: "L", source: a.source),
-                Parameter(id: "\(a.sid)_Vp", description: "\(a.id) peripheral volume", value: a.peripheralVolume, units: "L", source: a.source),
-                Parameter(id: "\(a.sid)_Q", description: "\(a.id) inter-compartmental clearance", value: a.intercompartmentalClearance, units: "L/day", source: a.source),
-                Parameter(id: "\(a.sid)_Kd", description: "\(a.id) dissociation constant for \(a.target.rawValue)", value: a.kdNanomolar, units: "nM", source: a.source),
-                Parameter(id: "\(a.sid)_fc", description: "\(a.id) relative Fc-mediated Treg depletion", value: a.fcDepletion, units: "dimensionless", source: a.source),
-            ]
+        for slot in slots {
+            let s = slot.sid, d = slot.drug
+            if slot.kind == .pharmacokinetic, let pk = d.pk {
+                list += [
+                    Parameter(id: "\(s)_CL", description: "\(d.id) linear clearance", value: pk.clearance, units: "L/day", source: d.source),
+                    Parameter(id: "\(s)_Vc", description: "\(d.id) central volume", value: pk.centralVolume, units: "L", source: d.source),
+                    Parameter(id: "\(s)_Vp", description: "\(d.id) peripheral volume", value: pk.peripheralVolume, units: "L", source: d.source),
+                    Parameter(id: "\(s)_Q", description: "\(d.id) inter-compartmental clearance", value: pk.intercompartmentalClearance, units: "L/day", source: d.source),
+                    Parameter(id: "\(s)_kT", description: "\(d.id) plasma–tumour exchange rate", value: pk.tumourExchange, units: "1/day", source: d.drugClass == .checkpointAntibody ? "QSP-IO q_T over a 10 mL tumour" : "assumption (small molecules equilibrate within hours)"),
+                    Parameter(id: "\(s)_gammaT", description: "\(d.id) tumour available-volume fraction", value: pk.tumourPartition, units: "dimensionless", source: d.drugClass == .checkpointAntibody ? "QSP-IO (γ_T = 0.522)" : "assumption"),
+                    Parameter(id: "\(s)_MW", description: "\(d.id) molecular weight", value: pk.molecularWeight, units: "g/mol", source: d.source),
+                    Parameter(id: "\(s)_F", description: "\(d.id) bioavailability", value: pk.bioavailability, units: "dimensionless", source: d.source),
+                ]
+            }
+            for e in d.effects {
+                let c = e.channel.rawValue.replacingOccurrences(of: "-", with: "_")
+                let units = d.drugClass == .oncolyticVirus ? "cell" : "nM"
+                list += [
+                    Parameter(id: "\(s)_\(c)_emax", description: "\(d.id) maximal \(e.channel.rawValue) at the \(e.site.rawValue)", value: e.emax, units: e.channel.isFractional ? "dimensionless" : "1/day", source: e.source),
+                    Parameter(id: "\(s)_\(c)_\(e.site.rawValue.replacingOccurrences(of: "-", with: "_"))_ec50", description: "\(d.id) EC50 for \(e.channel.rawValue)", value: e.ec50, units: units, source: e.source),
+                    Parameter(id: "\(s)_\(c)_\(e.site.rawValue.replacingOccurrences(of: "-", with: "_"))_hill", description: "\(d.id) Hill coefficient for \(e.channel.rawValue)", value: e.hill, units: "dimensionless", source: e.source),
+                ]
+            }
+            if let c = slot.carrier {
+                let src = c.source
+                let gain = slot.ligandTargeted ? Carrier.ligandTargetingGain : 1
+                list += [
+                    Parameter(id: "\(s)_carrier_kel", description: "\(c.id) carrier elimination (t½ \(c.halfLifeHours) h)", value: c.clearancePerDay, units: "1/day", source: src),
+                    Parameter(id: "\(s)_release_plasma", description: "\(c.id) payload release in plasma", value: c.plasmaReleasePerDay, units: "1/day", source: src),
+                    Parameter(id: "\(s)_release_tumour", description: "\(c.id) payload release in tumour", value: c.tumourReleasePerDay, units: "1/day", source: src),
+                    Parameter(id: "\(s)_epr_uptake", description: "\(c.id) tumour uptake per day for a 0.1 L tumour (EPR)", value: c.tumourUptakePerDay, units: "1/day", source: "Wilhelm 2016 doi:10.1038/natrevmats.2016.14 (median 0.7 % ID)"),
+                    Parameter(id: "\(s)_ecm_penetration", description: "\(c.id) uptake remaining at full ECM density (\(Int(c.diameterNm)) nm)", value: c.ecmPenetration, units: "dimensionless", source: "Chauhan 2012 doi:10.1038/nnano.2012.45 (size-dependent penetration; linear assumption)"),
+                    Parameter(id: "\(s)_abc", description: "\(c.id) extra clearance per unit anti-carrier immunity", value: c.acceleratedClearance, units: "dimensionless", source: "Ishida 2006 doi:10.1016/j.ijpharm.2005.10.044 (accelerated blood clearance)"),
+                    Parameter(id: "\(s)_targeting", description: "tumour uptake multiplier of ligand targeting", value: gain, units: "dimensionless", source: "Wilhelm 2016 (0.9 % vs 0.6 % median delivery)"),
+                ]
+            }
         }
         return list
     }
@@ -105,24 +215,23 @@ public struct TumorImmuneNetwork: ReactionNetwork {
             Reaction(id: id, description: d, stoichiometry: s.map { StoichiometryTerm($0.0, $0.1) })
         }
         var list = [
-            r("growth_pos", "logistic growth of antigen-positive cells", [("C_pos", 1)]),
-            r("growth_neg", "logistic growth of antigen-loss cells", [("C_neg", 1)]),
+            r("growth_pos", "logistic growth of antigen-positive cells (minus growth inhibition)", [("C_pos", 1)]),
+            r("growth_neg", "logistic growth of antigen-loss cells (minus growth inhibition)", [("C_neg", 1)]),
             r("antigen_loss", "antigen loss at division (immunoediting)", [("C_pos", -1), ("C_neg", 1)]),
-            r("kill_pos", "CD8 killing of antigen-positive cells", [("C_pos", -1), ("C_dead", 1)]),
-            r("kill_neg", "bystander killing of antigen-loss cells", [("C_neg", -1), ("C_dead", 1)]),
+            r("kill_pos", "killing of antigen-positive cells: CD8, CAR-T, cytotoxic and targeted drugs", [("C_pos", -1), ("C_dead", 1)]),
+            r("kill_neg", "killing of antigen-loss cells: bystander CD8 and cytotoxic drugs", [("C_neg", -1), ("C_dead", 1)]),
             r("death_pos", "basal death of antigen-positive cells", [("C_pos", -1), ("C_dead", 1)]),
             r("death_neg", "basal death of antigen-loss cells", [("C_neg", -1), ("C_dead", 1)]),
             r("dead_clearance", "clearance of dead cells", [("C_dead", -1)]),
             r("infiltration", "effector CD8 entry from blood into tumour", [("T_blood", -1), ("T_eff", 1)]),
             r("teff_proliferation", "antigen-driven proliferation in the tumour", [("T_eff", 1)]),
-            r("teff_death", "effector death", [("T_eff", -1)]),
-            r("exhaustion", "exhaustion under chronic stimulation", [("T_eff", -1), ("T_exh", 1)]),
+            r("teff_death", "effector death (basal plus lymphodepletion)", [("T_eff", -1)]),
+            r("exhaustion", "exhaustion under chronic stimulation", [("T_exh", 1), ("T_eff", -1)]),
             r("texh_death", "exhausted-cell death", [("T_exh", -1)]),
             r("treg_recruitment", "Treg recruitment", [("Treg", 1)]),
-            r("treg_death", "Treg death", [("Treg", -1)]),
-            r("treg_depletion", "Fc-mediated Treg depletion by anti-CTLA-4", [("Treg", -1)]),
-            r("mdsc_recruitment", "MDSC recruitment", [("MDSC", 1)]),
-            r("mdsc_death", "MDSC death", [("MDSC", -1)]),
+            r("treg_death", "Treg death (basal plus Fc-mediated depletion)", [("Treg", -1)]),
+            r("mdsc_recruitment", "MDSC recruitment (reduced by vessel normalisation)", [("MDSC", 1)]),
+            r("mdsc_death", "MDSC death (basal plus drug depletion)", [("MDSC", -1)]),
             r("mac_recruitment", "macrophage recruitment (as M1)", [("Mac_M1", 1)]),
             r("m2_polarisation", "M1→M2 polarisation (knob; up to doubled by IL-10 + TGF-β)", [("Mac_M1", -1), ("Mac_M2", 1)]),
             r("m1_repolarisation", "M2→M1 repolarisation by IFN-γ", [("Mac_M2", -1), ("Mac_M1", 1)]),
@@ -136,26 +245,63 @@ public struct TumorImmuneNetwork: ReactionNetwork {
             r("il10_clearance", "IL-10 clearance", [("IL10", -1)]),
             r("tgfb_production", "TGF-β from M2, CAFs and cancer cells", [("TGFb", 1)]),
             r("tgfb_clearance", "TGF-β clearance", [("TGFb", -1)]),
-            r("cxcl_production", "CXCL9/10 induced by IFN-γ, minus silencing", [("CXCL", 1)]),
+            r("cxcl_production", "CXCL9/10 induced by IFN-γ, minus (restorable) silencing", [("CXCL", 1)]),
             r("cxcl_clearance", "CXCL9/10 turnover", [("CXCL", -1)]),
             r("alt_upregulation", "TIM-3/LAG-3/TIGIT upregulation", [("ALT", 1)]),
             r("alt_decay", "alternative-checkpoint decay", [("ALT", -1)]),
-            r("apc_maturation", "APC maturation from released antigen", [("APC_mat", 1)]),
+            r("apc_maturation", "APC maturation from released antigen, radiation and APC-activating drugs", [("APC_mat", 1)]),
             r("apc_decay", "mature APC turnover", [("APC_mat", -1)]),
-            r("priming", "priming of tumour-specific CD8 in the lymph node", [("T_LN", 1)]),
+            r("priming", "priming of tumour-specific CD8 in the lymph node (neoantigens plus vaccine antigen)", [("T_LN", 1)]),
             r("ln_expansion", "clonal expansion in the lymph node", [("T_LN", 1)]),
             r("ln_egress", "egress of primed CD8 to blood", [("T_LN", -1), ("T_blood", 1)]),
-            r("blood_death", "death of circulating effectors", [("T_blood", -1)]),
+            r("blood_death", "death of circulating effectors (basal plus lymphodepletion)", [("T_blood", -1)]),
+            r("steroid_taper", "corticosteroid taper", [("Steroid", -1)]),
         ]
-        for a in antibodies {
-            let s = a.sid
-            list += [
-                r("\(s)_elimination", "\(a.id) linear clearance", [("\(s)_C", -1)]),
-                r("\(s)_distribution", "\(a.id) plasma ↔ peripheral", [("\(s)_C", -1), ("\(s)_P", 1)]),
-                r("\(s)_tumour_uptake", "\(a.id) plasma ↔ tumour (reduced by ECM)", [("\(s)_C", -1), ("\(s)_T", 1)]),
-                r("\(s)_ln_uptake", "\(a.id) plasma → lymph node", [("\(s)_C", -1), ("\(s)_LN", 1)]),
-                r("\(s)_lymph_return", "\(a.id) lymph node → plasma", [("\(s)_LN", -1), ("\(s)_C", 1)]),
-            ]
+        for slot in slots {
+            let s = slot.sid, d = slot.drug.id
+            switch slot.kind {
+            case .pharmacokinetic:
+                list += [
+                    r("\(s)_elimination", "\(d) linear clearance", [("\(s)_C", -1)]),
+                    r("\(s)_distribution", "\(d) plasma ↔ peripheral", [("\(s)_C", -1), ("\(s)_P", 1)]),
+                    r("\(s)_tumour_exchange", "\(d) plasma ↔ tumour (penetration reduced by ECM)", [("\(s)_C", -1), ("\(s)_T", 1)]),
+                    r("\(s)_ln_uptake", "\(d) plasma → lymph node", [("\(s)_C", -1), ("\(s)_LN", 1)]),
+                    r("\(s)_lymph_return", "\(d) lymph node → plasma", [("\(s)_LN", -1), ("\(s)_C", 1)]),
+                ]
+                if slot.drug.route == .oral {
+                    list.append(r("\(s)_absorption", "\(d) oral input (zero-order while on treatment)", [("\(s)_C", 1)]))
+                }
+                if let c = slot.carrier {
+                    list += [
+                        r("\(s)_carrier_clearance", "\(c.id) carriers cleared with payload (plus accelerated clearance)", [("\(s)_enc_C", -1)]),
+                        r("\(s)_leak_plasma", "payload leaks from \(c.id) in plasma", [("\(s)_enc_C", -1), ("\(s)_C", 1)]),
+                        r("\(s)_epr", "\(c.id) carriers reach the tumour (EPR, targeting, size-limited by ECM)", [("\(s)_enc_C", -1), ("\(s)_enc_T", 1)]),
+                        r("\(s)_unload_tumour", "payload released from \(c.id) in the tumour", [("\(s)_enc_T", -1), ("\(s)_T", 1)]),
+                        r("\(s)_anti_carrier_decay", "waning anti-carrier immunity", [("\(s)_anti_carrier", -1)]),
+                    ]
+                }
+            case .oncolyticVirus:
+                list += [
+                    r("\(s)_infection_pos", "infection of antigen-positive cells", [("C_pos", -1), ("\(s)_infected", 1)]),
+                    r("\(s)_infection_neg", "infection of antigen-loss cells", [("C_neg", -1), ("\(s)_infected", 1)]),
+                    r("\(s)_lysis", "lysis of infected cells", [("\(s)_infected", -1), ("C_dead", 1)]),
+                    r("\(s)_burst", "virions released by lysis (burst size × lysis)", [("\(s)_virus", 1)]),
+                    r("\(s)_virus_clearance", "non-immune and antiviral clearance of virions", [("\(s)_virus", -1)]),
+                    r("\(s)_infected_clearance", "antiviral killing of infected cells", [("\(s)_infected", -1), ("C_dead", 1)]),
+                ]
+            case .cellTherapy:
+                list += [
+                    r("\(s)_infiltration", "CAR-T entry into the tumour (ECM- and chemokine-limited)", [("\(s)_blood", -1), ("\(s)_tumour", 1)]),
+                    r("\(s)_blood_contraction", "CAR-T contraction in blood", [("\(s)_blood", -1)]),
+                    r("\(s)_expansion", "antigen-driven CAR-T expansion", [("\(s)_tumour", 1)]),
+                    r("\(s)_contraction", "CAR-T contraction", [("\(s)_tumour", -1)]),
+                    r("\(s)_memory_formation", "a fraction of contracting CAR-T becomes memory", [("\(s)_memory", 1)]),
+                    r("\(s)_exhaustion", "CAR-T exhaustion", [("\(s)_tumour", -1)]),
+                    r("\(s)_memory_decay", "memory CAR-T decay", [("\(s)_memory", -1)]),
+                ]
+            case .radiotherapy:
+                list.append(r("\(s)_signal_decay", "decay of the radiation ICD signal", [("\(s)_signal", -1)]))
+            }
         }
         return list
     }
@@ -164,174 +310,14 @@ public struct TumorImmuneNetwork: ReactionNetwork {
         var list = [
             Observable(id: "tumour_volume", description: "tumour volume from cell numbers", units: "L"),
             Observable(id: "tumour_diameter", description: "diameter of the equivalent sphere (RECIST sum of diameters)", units: "mm"),
-            Observable(id: "cancer_cells", description: "viable cancer cells", units: "cell"),
+            Observable(id: "cancer_cells", description: "viable cancer cells (incl. infected)", units: "cell"),
             Observable(id: "pd1_inhibition", description: "inhibition of effector function by PD-1/PD-L1 (H_PD1)", units: "dimensionless"),
             Observable(id: "mhc_level", description: "MHC-I presentation relative to intact", units: "dimensionless"),
         ]
-        for a in antibodies {
-            list.append(Observable(id: "\(a.sid)_plasma", description: "\(a.id) plasma concentration", units: "ug/mL"))
+        for slot in slots where slot.kind == .pharmacokinetic {
+            list.append(Observable(id: "\(slot.sid)_plasma", description: "\(slot.drug.id) total plasma concentration (released + encapsulated)", units: "ug/mL"))
+            list.append(Observable(id: "\(slot.sid)_tumour_conc", description: "\(slot.drug.id) released concentration in tumour interstitium", units: "nM"))
         }
         return list
     }
-
-    // MARK: Rate laws (written once; evaluated with Double, Dual and Symbolic)
-
-    /// Quantities shared by several rate laws.
-    struct Derived<T: ModelScalar> {
-        var cancer: T, volume: T, mhc: T, chemokine: T, pd1Inhibition: T, altInhibition: T, suppression: T
-        var stimulation: T, killPerCell: T, pd1AxisBlocked: T, ctla4OccupancyLN: T, ctla4OccupancyTumour: T
-        var fcWeightedCtla4Tumour: T
-    }
-
-    func derived<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>) -> Derived<T> {
-        func X(_ s: S) -> T { x[s.rawValue] }
-        func K(_ q: P) -> T { p[q.rawValue] }
-        let cancer = X(.cancerPositive) + X(.cancerLoss)
-        let volume = ((cancer + X(.dead)) * K(.cancerCellVolume)
-                      + (X(.effector) + X(.exhausted) + X(.treg)) * K(.tCellVolume)
-                      + (X(.mdsc) + X(.m1) + X(.m2)) * K(.myeloidCellVolume)) / K(.packingFraction)
-        // Receptor occupancy at binding equilibrium, per target, in tumour and lymph node.
-        var freePD1: T = 1, freePDL1: T = 1, freeTIM3: T = 1, freeLAG3: T = 1, freeTIGIT: T = 1
-        var freeCTLA4LN: T = 1, freeCTLA4T: T = 1, fcCtla4: T = 0
-        for (k, target) in targets.enumerated() {
-            let kd = p[Self.parameterIndex(antibody: k, 4)]
-            let cT = x[Self.speciesIndex(antibody: k, 2)] / (K(.tumourPartition) * volume)
-            let occT = cT / (cT + kd)
-            switch target {
-            case .pd1: freePD1 = freePD1 * (1 - occT)
-            case .pdl1: freePDL1 = freePDL1 * (1 - occT)
-            case .tim3: freeTIM3 = freeTIM3 * (1 - occT)
-            case .lag3: freeLAG3 = freeLAG3 * (1 - occT)
-            case .tigit: freeTIGIT = freeTIGIT * (1 - occT)
-            case .ctla4:
-                let cLN = x[Self.speciesIndex(antibody: k, 3)] / (K(.lnPartition) * K(.lnVolume))
-                freeCTLA4LN = freeCTLA4LN * (1 - cLN / (cLN + kd))
-                freeCTLA4T = freeCTLA4T * (1 - occT)
-                fcCtla4 = fcCtla4 + p[Self.parameterIndex(antibody: k, 5)] * occT
-            }
-        }
-        let ifnEffect = X(.ifng) / (X(.ifng) + 1)
-        let mhc = (1 - K(.mhcLossMax) * K(.knobAntigenPresentationLoss)) * (0.5 + 0.5 * ifnEffect)
-        let pdl1 = K(.pdl1Base) * (1 + K(.pdl1Induction) * ifnEffect)
-        let engagement = pdl1 * freePD1 * freePDL1
-        let e2 = engagement * engagement
-        let pd1Inhibition = K(.pd1MaxInhibition) * e2 / (e2 + K(.pd1HalfEngagement) * K(.pd1HalfEngagement))
-        let altEffective = X(.altCheckpoints) * (freeTIM3 + freeLAG3 + freeTIGIT) / 3
-        let altInhibition = altEffective / (altEffective + 1)
-        let tregFactor = X(.effector) / (X(.effector) + K(.tregWeight) * X(.treg) + 1)
-        let mdscDensity = X(.mdsc) / (K(.mdscRatioRef) * (cancer + 1))
-        let suppression = tregFactor / (1 + K(.mdscWeight) * mdscDensity) / (1 + X(.il10) + X(.tgfb))
-        // ECM keeps T cells in the stroma, away from cancer cells (Salmon 2012); CXCR3 ligands
-        // position them next to cancer cells and DCs (Chow 2019, doi:10.1016/j.immuni.2019.06.021).
-        let chemokine = X(.cxcl) / (X(.cxcl) + K(.cxclHalf))
-        let contact = (1 - K(.ecmTCellExclusion) * X(.ecm)) * (0.5 + 0.5 * chemokine)
-        let ratio = X(.effector) / (cancer + 1)
-        let kill = K(.killMax) * mhc * contact * (1 - pd1Inhibition) * (1 - altInhibition) * suppression * ratio / (ratio + K(.killHalfRatio))
-        let stimulation = mhc * contact * X(.cancerPositive) / (X(.cancerPositive) + X(.effector) / K(.stimHalfRatio) + 1)
-        return Derived(cancer: cancer, volume: volume, mhc: mhc, chemokine: chemokine, pd1Inhibition: pd1Inhibition, altInhibition: altInhibition,
-                       suppression: suppression, stimulation: stimulation, killPerCell: kill,
-                       pd1AxisBlocked: 1 - freePD1 * freePDL1, ctla4OccupancyLN: 1 - freeCTLA4LN,
-                       ctla4OccupancyTumour: 1 - freeCTLA4T, fcWeightedCtla4Tumour: fcCtla4)
-    }
-
-    public func rates<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, time: T,
-                                      into v: UnsafeMutableBufferPointer<T>) {
-        func X(_ s: S) -> T { x[s.rawValue] }
-        func K(_ q: P) -> T { p[q.rawValue] }
-        let d = derived(x: x, p: p)
-        let cp = X(.cancerPositive), cn = X(.cancerLoss)
-        let birth = K(.growthRate) + K(.basalDeath)
-        let crowding = 1 - d.cancer / K(.carryingCapacity)
-        var i = 0
-        func put(_ value: T) { v[i] = value; i += 1 }
-        // Cancer cells
-        put(birth * cp * crowding)
-        put(birth * cn * crowding)
-        put(K(.mutationToLoss) * K(.knobAcquiredLoss) * birth * cp)
-        put(d.killPerCell * cp)
-        put(K(.bystanderFraction) * d.killPerCell * cn)
-        put(K(.basalDeath) * cp)
-        put(K(.basalDeath) * cn)
-        put(K(.deadClearance) * X(.dead))
-        // Effector and exhausted CD8 in the tumour
-        let access = 1 - K(.ecmTCellExclusion) * X(.ecm)
-        put(K(.infiltrationRate) * X(.effectorBlood) * d.chemokine * access * d.volume / (d.volume + K(.infiltrationHalfVolume)))
-        let active = d.stimulation * (1 - d.pd1Inhibition) * (1 - d.altInhibition)
-        put(K(.proliferationMax) * active * d.suppression * X(.effector))
-        put(K(.effectorDeath) * X(.effector))
-        put(K(.exhaustionRate) * K(.knobExhaustion) * d.stimulation * X(.effector))
-        put(K(.exhaustedDeath) * X(.exhausted))
-        // Suppressive cells: recruitment scales with the number of cancer cells
-        put(K(.tregRecruitment) * K(.knobTreg) * d.cancer)
-        put(K(.tregDeath) * X(.treg))
-        put(K(.fcDepletionRate) * d.fcWeightedCtla4Tumour * X(.treg))
-        put(K(.mdscRecruitment) * K(.knobMdsc) * d.cancer)
-        put(K(.mdscDeath) * X(.mdsc))
-        put(K(.macrophageRecruitment) * d.cancer)
-        let cytokines = X(.il10) + X(.tgfb)
-        put(K(.m2Polarisation) * K(.knobM2) * (1 + cytokines / (1 + cytokines)) * X(.m1))
-        put(K(.m1Repolarisation) * X(.ifng) / (X(.ifng) + 1) * X(.m2))
-        put(K(.macrophageDeath) * X(.m1))
-        put(K(.macrophageDeath) * X(.m2))
-        // Stroma
-        put(K(.ecmProduction) * K(.knobStroma) * (1 + X(.tgfb)) * (1 - X(.ecm)))
-        put(K(.ecmDegradation) * X(.ecm))
-        // Cytokines: production = clearance × (producer density / reference density)
-        let perCancer = 1 / (d.cancer + 1)
-        put(K(.ifnProduction) * active * X(.effector) * perCancer / K(.ifnRatioRef))
-        put(K(.ifnClearance) * X(.ifng))
-        put(K(.il10Clearance) * (X(.m2) + X(.treg)) * perCancer / K(.cytokineRatioRef))
-        put(K(.il10Clearance) * X(.il10))
-        put(K(.tgfClearance) * (X(.m2) * perCancer / K(.cytokineRatioRef) + K(.tgfBasal) * X(.ecm)))
-        put(K(.tgfClearance) * X(.tgfb))
-        put(K(.cxclClearance) * (K(.cxclBasal) + X(.ifng) / (X(.ifng) + 1)) * (1 - K(.cxclSilencingMax) * K(.knobChemokineSilencing)))
-        put(K(.cxclClearance) * X(.cxcl))
-        // Compensatory checkpoints
-        put(K(.altRate) * K(.knobCompensatory) * d.stimulation * (1 + K(.altBlockadeBoost) * d.pd1AxisBlocked))
-        put(K(.altDecay) * X(.altCheckpoints))
-        // Lymph node priming and blood
-        let deathFlux = (d.killPerCell + K(.basalDeath)) * cp * d.mhc
-        let mdscImpair = 1 - K(.mdscApcImpairment) * (X(.mdsc) / (K(.mdscRatioRef) * (d.cancer + 1))) / (1 + X(.mdsc) / (K(.mdscRatioRef) * (d.cancer + 1)))
-        put(K(.apcMaturation) * deathFlux / (deathFlux + K(.deathFluxHalf)) * mdscImpair * (1 - X(.apc)))
-        put(K(.apcDecay) * X(.apc))
-        let costimulation = 1 - K(.ctla4Competition) * (1 - d.ctla4OccupancyLN)
-        let antigenicity = K(.tmb) / (K(.tmb) + K(.tmbHalf)) * (1 - K(.antigenicityLossMax) * K(.knobLowAntigenicity))
-        put(K(.primingRate) * antigenicity * X(.apc) * costimulation)
-        put(K(.lnExpansion) * costimulation * X(.primedLN))
-        put(K(.lnEgress) * X(.primedLN))
-        put(K(.bloodEffectorDeath) * X(.effectorBlood))
-        // Antibody PK: concentrations in nM (nmol/L)
-        let ecmPenetration = 1 - K(.ecmDrugExclusion) * X(.ecm)
-        for k in targets.indices {
-            let a = { (part: Int) in x[Self.speciesIndex(antibody: k, part)] }
-            let q = { (field: Int) in p[Self.parameterIndex(antibody: k, field)] }
-            let plasma = a(0) / q(1)
-            put(q(0) * plasma)
-            put(q(3) * (plasma - a(1) / q(2)))
-            put(K(.tumourExchange) * (K(.tumourPartition) * d.volume * plasma * ecmPenetration - a(2)))
-            put(K(.lnExchange) * K(.lnPartition) * K(.lnVolume) * plasma)
-            put(K(.lymphReturn) * a(3))
-        }
-    }
-
-    public func observe<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, time: T,
-                                        into o: UnsafeMutableBufferPointer<T>) {
-        let d = derived(x: x, p: p)
-        o[0] = d.volume
-        // Sphere of volume V (L → mm³ is × 1e6): diameter = (6V/π)^(1/3).
-        o[1] = T.pow(d.volume * T(6e6 / Double.pi), 1.0 / 3.0)
-        o[2] = d.cancer
-        o[3] = d.pd1Inhibition
-        o[4] = d.mhc
-        for (k, a) in antibodies.enumerated() {
-            // nmol/L × kDa → µg/mL: nM × MW(g/mol) × 1e-9 g/nmol... = nM × kDa × 1e-3 µg/mL
-            let nM = x[Self.speciesIndex(antibody: k, 0)] / p[Self.parameterIndex(antibody: k, 1)]
-            o[5 + k] = nM * T(a.molecularWeightKDa * 1e-3)
-        }
-    }
-}
-
-extension Antibody {
-    /// SBML-safe identifier (`t-vec` → `t_vec`).
-    public var sid: String { id.replacingOccurrences(of: "-", with: "_") }
 }
