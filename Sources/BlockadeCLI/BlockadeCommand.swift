@@ -11,6 +11,7 @@ public struct BlockadeCommand: AsyncParsableCommand {
         shows the valid names.
         """,
         subcommands: [
+            ProfileCommand.self, EvaluateCommand.self, TrainCommand.self,
         ]
     )
 
