@@ -99,7 +99,8 @@ struct ProfileCommand: ParsableCommand {
         print((["gene_set"] + scores.samples).joined(separator: "\t"))
         let n = scores.samples.count
         for (k, name) in scores.setNames.enumerated() {
-            let row = (0..<n).map { String(format: "%.10g", values[k * n + $0]) }
+            // Shortest round-trip text, so a reader gets exactly the computed double.
+            let row = (0..<n).map { "\(values[k * n + $0])" }
             print(([name] + row).joined(separator: "\t"))
         }
     }
