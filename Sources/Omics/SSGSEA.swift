@@ -77,6 +77,8 @@ public enum SSGSEA {
         let nSamples = matrix.samples.count
         var raw = ContiguousArray<Double>(repeating: 0, count: names.count * nSamples)
         let setCount = names.count
+        // Truncated ranks are integers 1…n, so |rank|^α is a table lookup rather than n pow calls per sample.
+        let rankWeights = (0...n).map { pow(Double($0), alpha) }
         let chunks = max(1, min(nSamples, ProcessInfo.processInfo.activeProcessorCount * 8))
         raw.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let result = out
@@ -84,11 +86,11 @@ public enum SSGSEA {
             matrix.values.withUnsafeBufferPointer { valueBuffer in
                 nonisolated(unsafe) let values = valueBuffer
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    var scratch = RankScratch(geneCount: n)
+                    var scratch = RankScratch(geneCount: n, weights: rankWeights)
                     var s = chunk
                     while s < nSamples {
                         let column = UnsafeBufferPointer(rebasing: values[(s * n)..<((s + 1) * n)])
-                        scratch.rank(column, alpha: alpha)
+                        scratch.rank(column)
                         for k in 0..<setCount { result[k * nSamples + s] = scratch.enrichment(sets[k]) }
                         s += chunks
                     }
@@ -101,18 +103,27 @@ public enum SSGSEA {
 
 /// Per-thread buffers for ranking one sample; reused across samples so the hot loop does not allocate.
 struct RankScratch {
-    private var keys: [SortKey]
+    private var keys: [UInt64]
+    private var genes: [Int32]
+    private var keysSwap: [UInt64]
+    private var genesSwap: [Int32]
+    private var histogram: [Int]
     /// Walk position of each gene, 1 = highest expression.
     private(set) var position: [Int32]
     /// |truncated average rank|^α of each gene.
     private(set) var weight: [Double]
     private let n: Int
+    /// `rankWeight[r]` = r^α for integer ranks r = 0…n.
+    private let rankWeight: [Double]
 
-    struct SortKey { var key: UInt64; var gene: Int32 }
-
-    init(geneCount: Int) {
+    init(geneCount: Int, weights: [Double]) {
         n = geneCount
-        keys = [SortKey](repeating: SortKey(key: 0, gene: 0), count: geneCount)
+        rankWeight = weights
+        keys = [UInt64](repeating: 0, count: geneCount)
+        genes = [Int32](repeating: 0, count: geneCount)
+        keysSwap = keys
+        genesSwap = genes
+        histogram = [Int](repeating: 0, count: 8 * 256)
         position = [Int32](repeating: 0, count: geneCount)
         weight = [Double](repeating: 0, count: geneCount)
     }
@@ -125,30 +136,75 @@ struct RankScratch {
     }
 
     /// Ranks one sample: order by value descending, ties by gene index ascending (R's stable `order`).
-    mutating func rank(_ column: UnsafeBufferPointer<Double>, alpha: Double) {
+    ///
+    /// A least-significant-digit radix sort on the 64-bit keys is stable, and the genes enter in index
+    /// order, so tied values come out in input order exactly as R's `order(…, decreasing = TRUE)`
+    /// returns them. Byte passes in which every key has the same digit are skipped.
+    mutating func rank(_ column: UnsafeBufferPointer<Double>) {
         let n = self.n
         keys.withUnsafeMutableBufferPointer { k in
-            // -0.0 and 0.0 must tie as in R, so normalise the sign of zero first.
-            for g in 0..<n { k[g] = SortKey(key: Self.descendingKey(column[g] + 0.0), gene: Int32(g)) }
-            k.sort { $0.key != $1.key ? $0.key < $1.key : $0.gene < $1.gene }
+            genes.withUnsafeMutableBufferPointer { g in
+                keysSwap.withUnsafeMutableBufferPointer { k2 in
+                    genesSwap.withUnsafeMutableBufferPointer { g2 in
+                        histogram.withUnsafeMutableBufferPointer { h in
+                            for i in 0..<h.count { h[i] = 0 }
+                            for i in 0..<n {
+                                // Adding 0.0 turns −0.0 into +0.0 so the two tie, as they do in R.
+                                let key = Self.descendingKey(column[i] + 0.0)
+                                k[i] = key
+                                g[i] = Int32(i)
+                                for byte in 0..<8 { h[byte * 256 + Int((key >> (8 * UInt64(byte))) & 0xFF)] += 1 }
+                            }
+                            var source = (k, g)
+                            var target = (k2, g2)
+                            var inSwap = false
+                            for byte in 0..<8 {
+                                let base = byte * 256
+                                let shift = UInt64(8 * byte)
+                                if h[base + Int((source.0[0] >> shift) & 0xFF)] == n { continue }
+                                var offset = 0
+                                for d in 0..<256 {
+                                    let count = h[base + d]
+                                    h[base + d] = offset
+                                    offset += count
+                                }
+                                for i in 0..<n {
+                                    let key = source.0[i]
+                                    let d = base + Int((key >> shift) & 0xFF)
+                                    let slot = h[d]
+                                    h[d] = slot + 1
+                                    target.0[slot] = key
+                                    target.1[slot] = source.1[i]
+                                }
+                                swap(&source, &target)
+                                inSwap.toggle()
+                            }
+                            if inSwap {
+                                for i in 0..<n { k[i] = k2[i]; g[i] = g2[i] }
+                            }
+                        }
+                    }
+                }
+            }
         }
         keys.withUnsafeBufferPointer { k in
-            position.withUnsafeMutableBufferPointer { pos in
-                weight.withUnsafeMutableBufferPointer { w in
-                    var a = 0
-                    while a < n {
-                        var b = a
-                        while b + 1 < n, k[b + 1].key == k[a].key { b += 1 }
-                        // 0-based walk positions a...b hold one tie group; their ascending ranks are
-                        // n − b ... n − a, averaged and truncated to an integer as GSVA does.
-                        let averageRank = Double(2 * n - a - b) / 2
-                        let wt = pow(averageRank.rounded(.towardZero), alpha)
-                        for t in a...b {
-                            let g = Int(k[t].gene)
-                            pos[g] = Int32(t + 1)
-                            w[g] = wt
+            genes.withUnsafeBufferPointer { order in
+                position.withUnsafeMutableBufferPointer { pos in
+                    weight.withUnsafeMutableBufferPointer { w in
+                        var a = 0
+                        while a < n {
+                            var b = a
+                            while b + 1 < n, k[b + 1] == k[a] { b += 1 }
+                            // 0-based walk positions a...b hold one tie group; their ascending ranks are
+                            // n − b ... n − a, averaged and truncated to an integer as GSVA does.
+                            let wt = rankWeight[(2 * n - a - b) / 2]
+                            for t in a...b {
+                                let gene = Int(order[t])
+                                pos[gene] = Int32(t + 1)
+                                w[gene] = wt
+                            }
+                            a = b + 1
                         }
-                        a = b + 1
                     }
                 }
             }
