@@ -12,7 +12,8 @@ struct ProfileCommand: ParsableCommand {
         mechanism readout, its within-cohort z-score and percentile, the mechanisms that point most \
         strongly to resistance (with a plain-language explanation and the review section), \
         Blockade's response predictor and the published baselines. Percentiles compare samples in \
-        the same file, so profile a cohort together (at least ~10 samples).
+        the same file, so profile a cohort together (at least ~10 samples); a file with fewer samples \
+        is placed against a bundled reference of 208 melanoma biopsies instead (--reference).
 
         Input: genes (HGNC symbols; outdated aliases such as C10orf54 are renamed) as rows, samples \
         as columns; log2 TPM, linear TPM/FPKM or raw counts, detected and stated on stderr.
@@ -20,6 +21,7 @@ struct ProfileCommand: ParsableCommand {
         Examples:
           blockade profile data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --format tsv > profile.tsv
           blockade profile expr.tsv.gz --clinical clinical.tsv            # adds the R/NR label
+          blockade profile one_patient.tsv --reference builtin            # a single new sample
           blockade profile --export-gmt > mechanisms.gmt                  # the built-in gene sets
           blockade profile expr.tsv --matrix raw --gene-sets my.gmt       # raw ssGSEA, sets × samples
         """)
@@ -48,6 +50,11 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: "A model file written by `blockade train`; default: the built-in knowledge-weighted model.")
     var model: String?
 
+    enum ReferenceChoice: String, ExpressibleByArgument, CaseIterable { case auto, cohort, builtin }
+
+    @Option(help: "Place samples against the other samples of the file (cohort), the bundled melanoma reference of 208 samples (builtin), or cohort when the file has ≥ 10 samples else builtin (auto).")
+    var reference: ReferenceChoice = .auto
+
     func validate() throws {
         if !exportGMT && expression == nil { throw ValidationError("give an expression file (or --export-gmt)") }
         if geneSets != nil && matrix == nil { throw ValidationError("--gene-sets only applies with --matrix raw|normalized") }
@@ -72,10 +79,19 @@ struct ProfileCommand: ParsableCommand {
             }
             let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault
             let labels = try clinical.map { path throws(OmicsError) in try ClinicalTable.read(path: path) }
-            let cohort = try CohortAnalysis.run(matrix, model: responseModel, file: expression)
+            let placement: Placement
+            switch reference {
+            case .cohort: placement = .cohort
+            case .builtin: placement = .reference
+            case .auto: placement = matrix.samples.count >= 10 ? .cohort : .reference
+            }
+            let cohort = try CohortAnalysis.run(matrix, model: responseModel, placement: placement, file: expression)
             reportMissing(cohort.mechanisms)
-            if matrix.samples.count < 10 {
-                OmicsCommandSupport.note("blockade: warning: only \(matrix.samples.count) samples; within-cohort z-scores and percentiles are unstable below ~10")
+            if placement == .cohort && matrix.samples.count < 10 {
+                OmicsCommandSupport.note("blockade: warning: only \(matrix.samples.count) samples; within-cohort z-scores and percentiles are unstable below ~10 (try --reference builtin)")
+            }
+            if placement == .reference {
+                OmicsCommandSupport.note("blockade: placing samples against the bundled reference (208 melanoma biopsies); raw ssGSEA depends on the gene universe, so treat percentiles as approximate for other platforms or tumours")
             }
             let profiles = MechanismProfileBuilder.build(cohort)
             switch format {
@@ -161,6 +177,7 @@ struct ProfileReport: Encodable {
         var dominant: [Dominant]
     }
     var input: Input
+    var placement: String
     var method: String
     var model: String
     var signatures: [String: String]
@@ -172,8 +189,10 @@ struct ProfileReport: Encodable {
         input = Input(file: report.file, detected_scale: report.detectedScale.rawValue, scale_statement: report.scaleStatement,
                       genes: matrix.genes.count, samples: matrix.samples.count,
                       duplicated_genes_dropped: report.duplicatedGenesDropped, aliases_mapped: report.aliasesMapped)
-        method = "ssGSEA as GSVA 1.46 (alpha 0.25; raw scores and GSVA-normalised = raw / (max − min) over this run); z-scores and percentiles within this file"
+        method = "ssGSEA as GSVA 1.46 (alpha 0.25; raw scores and GSVA-normalised = raw / (max − min) over this run); z-scores and percentiles "
+            + (cohort.placement == .cohort ? "within this file" : "against the bundled reference (raw / genes, 208 melanoma samples)")
         model = cohort.model.method
+        placement = cohort.placement.rawValue
         signatures = Dictionary(uniqueKeysWithValues: MechanismCatalog.all.map { ($0.id, $0.geneSet.source) })
         missing_genes = cohort.mechanisms.missingGenes.filter { !$0.value.isEmpty }
         let normalized = cohort.mechanisms.normalized

@@ -13,23 +13,57 @@ public struct CohortScores: Sendable {
     public var predictor: [Double]
     /// The model that produced `predictor`.
     public var model: ResponseModel
+    /// What z-scores and percentiles are relative to.
+    public var placement: Placement
+    /// Percentile (0–100) of each mechanism's score, `percentiles[mechanism][sample]`.
+    public var percentiles: [String: [Double]]
+    /// Percentile (0–100) of the predictor score per sample.
+    public var predictorPercentiles: [Double]
+}
+
+/// What a sample's z-scores and percentiles are relative to.
+public enum Placement: String, Sendable, Codable {
+    /// The other samples of the same file (needs a cohort; ~10+ samples).
+    case cohort
+    /// The bundled reference cohort (`ReferenceMode`), for single samples.
+    case reference
 }
 
 /// Runs the full scoring of a cohort.
 public enum CohortAnalysis {
     /// Scores `matrix` with the built-in mechanisms, the baselines and `model`.
     /// - Throws: `OmicsError.noSignatureOverlap` if no mechanism gene is present.
+    ///   - placement: z-scores and percentiles within the file (`.cohort`) or against the bundled
+    ///     reference (`.reference`).
     public static func run(_ matrix: ExpressionMatrix, model: ResponseModel = .knowledgeDefault,
-                           file: String = "expression") throws(OmicsError) -> CohortScores {
+                           placement: Placement = .cohort, file: String = "expression") throws(OmicsError) -> CohortScores {
         let mechanisms = try SSGSEA.score(matrix, sets: MechanismCatalog.geneSets, file: file)
         var z: [String: [Double]] = [:]
-        for name in mechanisms.setNames {
-            if let row = mechanisms.row(name) { z[name] = Statistics.zScores(row) }
+        var percentiles: [String: [Double]] = [:]
+        switch placement {
+        case .cohort:
+            for name in mechanisms.setNames {
+                if let row = mechanisms.row(name) {
+                    z[name] = Statistics.zScores(row)
+                    percentiles[name] = Statistics.percentiles(row)
+                }
+            }
+        case .reference:
+            z = ReferenceMode.zScores(mechanisms, geneCount: matrix.genes.count)
+            percentiles = ReferenceMode.percentiles(mechanisms, geneCount: matrix.genes.count)
         }
         let baselines = Baselines.score(matrix)
         let predictor = model.score(z: z, sampleCount: matrix.samples.count)
+        let predictorPercentiles: [Double]
+        switch placement {
+        case .cohort: predictorPercentiles = Statistics.percentiles(predictor)
+        case .reference:
+            let reference = ReferenceMode.predictorReference(model)
+            predictorPercentiles = predictor.map { Statistics.percentile(of: $0, in: reference) }
+        }
         return CohortScores(samples: matrix.samples, mechanisms: mechanisms, z: z, baselines: baselines,
-                            predictor: predictor, model: model)
+                            predictor: predictor, model: model, placement: placement,
+                            percentiles: percentiles, predictorPercentiles: predictorPercentiles)
     }
 
     /// Every score by name, in output order: `blockade`, the baselines, then the mechanisms.

@@ -4,9 +4,9 @@ public struct MechanismReading: Sendable, Equatable {
     public var id: String
     /// Raw ssGSEA score.
     public var raw: Double
-    /// Within-cohort z-score of the raw score.
+    /// z-score of the raw score (within the cohort or against the reference, see `Placement`).
     public var z: Double
-    /// Within-cohort percentile (0–100) of the raw score.
+    /// Percentile (0–100) of the raw score (within the cohort or the reference).
     public var percentile: Double
     /// Which end of the score points to resistance.
     public var resistanceWhen: ResistanceDirection
@@ -54,8 +54,8 @@ public enum MechanismProfileBuilder {
     /// Profiles of every sample of the cohort.
     public static func build(_ cohort: CohortScores) -> [SampleProfile] {
         let ids = cohort.mechanisms.setNames
-        let percentiles = Dictionary(uniqueKeysWithValues: ids.compactMap { id in cohort.mechanisms.row(id).map { (id, Statistics.percentiles($0)) } })
-        let predictorPercentiles = Statistics.percentiles(cohort.predictor)
+        let percentiles = cohort.percentiles
+        let predictorPercentiles = cohort.predictorPercentiles
         return cohort.samples.enumerated().map { s, sample in
             let readings = ids.enumerated().compactMap { k, id -> MechanismReading? in
                 guard let mechanism = MechanismCatalog.mechanism(id), let pct = percentiles[id]?[s] else { return nil }
