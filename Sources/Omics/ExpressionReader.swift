@@ -42,7 +42,10 @@ public enum ExpressionReader {
         let lines = allLines.enumerated().filter { !$0.element.isEmpty }.map { (range: $0.element, number: $0.offset + 1) }
         guard let header = lines.first else { throw .emptyFile(file: file) }
         let headerCells = splitCells(bytes, header.range)
-        let samples = Array(headerCells.dropFirst())
+        // R's write.table() without col.names = NA omits the gene column's header cell: then the header
+        // has one cell fewer than the data rows and every header cell is a sample id.
+        let firstRowCells = lines.count > 1 ? bytes[lines[1].range].reduce(1) { $0 + ($1 == 9 ? 1 : 0) } : 0
+        let samples = firstRowCells == headerCells.count + 1 ? headerCells : Array(headerCells.dropFirst())
         guard !samples.isEmpty, lines.count > 1 else { throw .emptyFile(file: file) }
         var seen = Set<String>()
         for s in samples where !seen.insert(s).inserted { throw .duplicatedSample(file: file, sample: s) }
@@ -97,7 +100,7 @@ public enum ExpressionReader {
         while true {
             if i == end || text[i] == 9 {
                 if column == 0 {
-                    names[r] = String(decoding: UnsafeBufferPointer(rebasing: text[cellStart..<i]), as: UTF8.self)
+                    names[r] = unquoted(String(decoding: UnsafeBufferPointer(rebasing: text[cellStart..<i]), as: UTF8.self))
                 } else {
                     if column > nSamples { break }
                     guard let v = NumberParser.parse(text, cellStart, i) else {
@@ -120,7 +123,12 @@ public enum ExpressionReader {
     }
 
     private static func splitCells(_ bytes: [UInt8], _ range: Range<Int>) -> [String] {
-        bytes[range].split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        bytes[range].split(separator: 9, omittingEmptySubsequences: false).map { Self.unquoted(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The text without surrounding double quotes (R's write.table quotes names by default).
+    static func unquoted(_ text: String) -> String {
+        text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") ? String(text.dropFirst().dropLast()) : text
     }
 
     /// Maps aliases, drops duplicated symbols (keeping the highest-mean row), detects the scale and

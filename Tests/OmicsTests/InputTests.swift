@@ -167,3 +167,13 @@ struct SignatureTests {
         #expect(try ResponseModel.load(path: url.path) == .knowledgeDefault)
     }
 }
+
+@Suite("Expression layouts written by other tools")
+struct LayoutTests {
+    @Test func headerWithoutGeneColumnAndQuotedNames() throws {
+        // write.table(x, sep = "\t") in R: no header cell for the row names, names quoted.
+        let (m, _) = try ExpressionReader.parse(text: "\"A\"\t\"B\"\n\"CD274\"\t1\t2\n", file: "r.tsv")
+        #expect(m.samples == ["A", "B"])
+        #expect(m.genes == ["CD274"])
+    }
+}
