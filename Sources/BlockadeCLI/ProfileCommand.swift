@@ -24,6 +24,7 @@ struct ProfileCommand: ParsableCommand {
           blockade profile one_patient.tsv --reference builtin            # a single new sample
           blockade profile --export-gmt > mechanisms.gmt                  # the built-in gene sets
           blockade profile expr.tsv --matrix raw --gene-sets my.gmt       # raw ssGSEA, sets × samples
+          blockade profile expr.tsv --matrix raw --method singscore       # singscore instead
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, tsv }
@@ -40,6 +41,11 @@ struct ProfileCommand: ParsableCommand {
 
     @Option(help: "Print only the ssGSEA matrix (gene sets × samples, TSV): raw, or normalized by GSVA's (max − min) rule.")
     var matrix: MatrixKind?
+
+    enum Method: String, ExpressibleByArgument, CaseIterable { case ssgsea, singscore }
+
+    @Option(help: "Scoring method for --matrix: ssgsea (GSVA 1.46-exact) or singscore (Foroutan 2018; 'normalized' is not applicable and prints the same centred scores).")
+    var method: Method = .ssgsea
 
     @Option(name: .customLong("gene-sets"), help: "GMT file of gene sets to score instead of the built-in mechanisms (with --matrix).")
     var geneSets: String?
@@ -71,10 +77,12 @@ struct ProfileCommand: ParsableCommand {
             if let kind = self.matrix {
                 let sets = try geneSets.map { path throws(OmicsError) in try GMTReader.read(path: path) } ?? MechanismCatalog.geneSets
                 let start = Date()
-                let scores = try SSGSEA.score(matrix, sets: sets, file: expression)
-                OmicsCommandSupport.note("blockade: ssGSEA of \(scores.setNames.count) sets × \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
+                let scores = method == .ssgsea
+                    ? try SSGSEA.score(matrix, sets: sets, file: expression)
+                    : try Singscore.score(matrix, sets: sets, file: expression).scores
+                OmicsCommandSupport.note("blockade: \(method.rawValue) of \(scores.setNames.count) sets × \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
                 reportMissing(scores)
-                printMatrix(scores, normalized: kind == .normalized)
+                printMatrix(scores, normalized: kind == .normalized && method == .ssgsea)
                 return
             }
             let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault

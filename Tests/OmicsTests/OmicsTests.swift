@@ -115,3 +115,15 @@ struct ROCTests {
         }
     }
 }
+
+@Suite("singscore")
+struct SingscoreTests {
+    @Test func handCheckedScore() throws {
+        // Values 3, 1, 3, 2, 5 → min ranks 3, 1, 3, 2, 5. Set {G1, G5}: mean rank 4, bounds 1.5 and 4.5,
+        // score (4 − 1.5)/3 − 0.5 = 1/3.
+        let m = ExpressionMatrix(genes: ["G1", "G2", "G3", "G4", "G5"], samples: ["S"], rows: [[3], [1], [3], [2], [5]])
+        let result = try Singscore.score(m, sets: [GeneSet(name: "a", genes: ["G1", "G5"], source: "t")])
+        #expect(abs(result.scores.raw[0] - 1.0 / 3) < 1e-12)
+        #expect(Singscore.minRanks([3, 1, 3, 2, 5]) == [3, 1, 3, 2, 5])
+    }
+}
