@@ -24,6 +24,7 @@ public enum OmicsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A gene-set (GMT) or model file is malformed.
     case badDefinition(file: String, line: Int, reason: String)
 
+    /// The message for the user: file, line and what to do.
     public var description: String {
         switch self {
         case let .unreadable(file, reason):

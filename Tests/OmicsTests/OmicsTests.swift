@@ -127,3 +127,50 @@ struct SingscoreTests {
         #expect(Singscore.minRanks([3, 1, 3, 2, 5]) == [3, 1, 3, 2, 5])
     }
 }
+
+@Suite("Cohort analysis")
+struct CohortAnalysisTests {
+    /// A synthetic cohort in which responders carry higher immune-inflamed genes.
+    func cohort(seed: UInt64) -> (ExpressionMatrix, ClinicalTable) {
+        var rng = SeededGenerator(seed: seed)
+        let signatureGenes = Set(MechanismCatalog.geneSets.flatMap(\.genes) + Baselines.impresPairs.flatMap { [$0.high, $0.low] })
+        let genes = signatureGenes.sorted() + (0..<300).map { "FILLER\($0)" }
+        let immune = ResponseModel.knowledgeDefault.features[0].mechanisms
+        let inflamed = Set(immune.flatMap { MechanismCatalog.mechanism($0)?.geneSet.genes ?? [] })
+        let samples = (0..<24).map { "P\($0)" }
+        var labels: [String: Response] = [:]
+        let rows = genes.map { gene in
+            samples.indices.map { s -> Double in
+                let base = Double.random(in: 0...8, using: &rng)
+                return inflamed.contains(gene) && s % 2 == 0 ? base + 3 : base
+            }
+        }
+        for (s, id) in samples.enumerated() { labels[id] = s % 2 == 0 ? .responder : .nonResponder }
+        return (ExpressionMatrix(genes: genes, samples: samples, rows: rows), ClinicalTable(response: labels))
+    }
+
+    @Test func predictorAndBaselinesSeparateSyntheticResponders() throws {
+        let (m, clinical) = cohort(seed: 7)
+        let scores = try CohortAnalysis.run(m)
+        let result = try CohortAnalysis.evaluate(scores, clinical: clinical)
+        #expect(result.responders == 12 && result.nonResponders == 12)
+        let auc = Dictionary(uniqueKeysWithValues: result.scores.map { ($0.name, $0.estimate.auc) })
+        #expect((auc["blockade"] ?? 0) > 0.8)
+        #expect((auc["gep18"] ?? 0) > 0.8)
+        for (_, e) in result.scores { #expect(e.auc.isFinite && e.ci95.allSatisfy(\.isFinite)) }
+        let profiles = MechanismProfileBuilder.build(scores)
+        #expect(profiles.count == 24)
+        #expect(profiles.allSatisfy { $0.dominant.count <= MechanismProfileBuilder.maxDominant })
+    }
+
+    @Test func referencePlacementIsMonotone() throws {
+        let (m, _) = cohort(seed: 8)
+        let scores = try CohortAnalysis.run(m, placement: .reference)
+        #expect(scores.placement == .reference)
+        guard let raw = scores.mechanisms.row("t-cell-inflamed"), let pct = scores.percentiles["t-cell-inflamed"] else {
+            Issue.record("t-cell-inflamed not scored"); return
+        }
+        for i in raw.indices { for j in raw.indices where raw[i] < raw[j] { #expect(pct[i] <= pct[j]) } }
+        #expect(pct.allSatisfy { $0 >= 0 && $0 <= 100 })
+    }
+}
