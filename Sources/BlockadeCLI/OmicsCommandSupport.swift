@@ -56,7 +56,7 @@ enum OmicsCommandSupport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A number for TSV/table output: finite values with 6 significant decimals.
+    /// A number for TSV/table output with a fixed number of decimals (default 4).
     static func format(_ x: Double, digits: Int = 4) -> String {
         String(format: "%.\(digits)f", x)
     }

@@ -54,7 +54,7 @@ public enum ExpressionReader {
         let nSamples = samples.count
         var rowValues = [Double](repeating: 0, count: body.count * nSamples)
         var symbols = [String](repeating: "", count: body.count)
-        let failure = try parseRows(bytes: bytes, body: body, nSamples: nSamples, file: file, values: &rowValues, symbols: &symbols)
+        let failure = parseRows(bytes: bytes, body: body, nSamples: nSamples, file: file, values: &rowValues, symbols: &symbols)
         if let failure { throw failure }
 
         return try assemble(symbols: symbols, rowValues: rowValues, samples: samples, file: file, aliases: aliases)
@@ -62,7 +62,7 @@ public enum ExpressionReader {
 
     /// Parses data rows in parallel chunks; returns the error of the earliest bad line, if any.
     private static func parseRows(bytes: [UInt8], body: [(range: Range<Int>, number: Int)], nSamples: Int, file: String,
-                                  values: inout [Double], symbols: inout [String]) throws(OmicsError) -> OmicsError? {
+                                  values: inout [Double], symbols: inout [String]) -> OmicsError? {
         let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, body.count / 256))
         let chunkSize = (body.count + chunkCount - 1) / chunkCount
         var errors = [OmicsError?](repeating: nil, count: chunkCount)

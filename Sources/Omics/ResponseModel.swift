@@ -124,8 +124,8 @@ public enum ResponseModelTrainer {
         }
     }
 
-    /// Fits weights (≥ 0) for `template`'s features on the pooled cohorts; the intercept is fitted per
-    /// cohort-free pool and dropped, since only ranking within a cohort matters for AUC.
+    /// Fits weights (≥ 0) for `template`'s features on the pooled cohorts. An intercept is fitted
+    /// alongside but not stored: the score is only used to rank samples within a cohort.
     /// - Parameters:
     ///   - lambda: L2 penalty on the weights (per sample), shrinking towards zero.
     public static func fit(template: ResponseModel, cohorts: [CohortData], lambda: Double = 0.1) -> ResponseModel {
