@@ -52,17 +52,18 @@ public enum ExpressionReader {
 
         let body = Array(lines.dropFirst())
         let nSamples = samples.count
-        var rowValues = [Double](repeating: 0, count: body.count * nSamples)
+        // Parsed straight into the sample-major layout the scorer wants, so no transpose pass is needed.
+        var values = ContiguousArray<Double>(repeating: 0, count: body.count * nSamples)
         var symbols = [String](repeating: "", count: body.count)
-        let failure = parseRows(bytes: bytes, body: body, nSamples: nSamples, file: file, values: &rowValues, symbols: &symbols)
+        let failure = parseRows(bytes: bytes, body: body, nSamples: nSamples, file: file, values: &values, symbols: &symbols)
         if let failure { throw failure }
 
-        return try assemble(symbols: symbols, rowValues: rowValues, samples: samples, file: file, aliases: aliases)
+        return assemble(symbols: symbols, values: values, samples: samples, file: file, aliases: aliases)
     }
 
     /// Parses data rows in parallel chunks; returns the error of the earliest bad line, if any.
     private static func parseRows(bytes: [UInt8], body: [(range: Range<Int>, number: Int)], nSamples: Int, file: String,
-                                  values: inout [Double], symbols: inout [String]) -> OmicsError? {
+                                  values: inout ContiguousArray<Double>, symbols: inout [String]) -> OmicsError? {
         let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, body.count / 256))
         let chunkSize = (body.count + chunkCount - 1) / chunkCount
         var errors = [OmicsError?](repeating: nil, count: chunkCount)
@@ -80,7 +81,7 @@ public enum ExpressionReader {
                             let hi = min(body.count, lo + chunkSize)
                             guard lo < hi else { return }
                             for r in lo..<hi {
-                                if let e = parseRow(text, body[r], r, nSamples, file, out, names) { errs[chunk] = e; return }
+                                if let e = parseRow(text, body[r], r, body.count, nSamples, file, out, names) { errs[chunk] = e; return }
                             }
                         }
                     }
@@ -91,7 +92,7 @@ public enum ExpressionReader {
     }
 
     private static func parseRow(_ text: UnsafeBufferPointer<UInt8>, _ line: (range: Range<Int>, number: Int), _ r: Int,
-                                 _ nSamples: Int, _ file: String,
+                                 _ nRows: Int, _ nSamples: Int, _ file: String,
                                  _ out: UnsafeMutableBufferPointer<Double>, _ names: UnsafeMutableBufferPointer<String>) -> OmicsError? {
         var cellStart = line.range.lowerBound
         var column = 0
@@ -107,7 +108,7 @@ public enum ExpressionReader {
                         let cell = String(decoding: UnsafeBufferPointer(rebasing: text[cellStart..<i]), as: UTF8.self)
                         return .nonNumeric(file: file, line: line.number, column: column + 1, value: cell)
                     }
-                    out[r * nSamples + column - 1] = v
+                    out[(column - 1) * nRows + r] = v
                 }
                 column += 1
                 if i == end { break }
@@ -132,10 +133,11 @@ public enum ExpressionReader {
     }
 
     /// Maps aliases, drops duplicated symbols (keeping the highest-mean row), detects the scale and
-    /// transposes to sample-major log2 values.
-    private static func assemble(symbols: [String], rowValues: [Double], samples: [String], file: String,
-                                 aliases: GeneAliasTable) throws(OmicsError) -> (matrix: ExpressionMatrix, report: ExpressionReadReport) {
+    /// converts to log2. `values` is sample-major over all parsed rows.
+    private static func assemble(symbols: [String], values: ContiguousArray<Double>, samples: [String], file: String,
+                                 aliases: GeneAliasTable) -> (matrix: ExpressionMatrix, report: ExpressionReadReport) {
         let nSamples = samples.count
+        let nRows = symbols.count
         let present = Set(symbols)
         var mapped: [String] = []
         let names = symbols.map { symbol -> String in
@@ -146,32 +148,39 @@ public enum ExpressionReader {
             }
             return symbol
         }
-        var keep: [String: Int] = [:]
-        var means = [Double](repeating: 0, count: names.count)
+        var firstRow: [String: Int] = [:]
         var order: [Int] = []
+        var duplicated = false
         for (r, name) in names.enumerated() {
-            var sum = 0.0
-            for s in 0..<nSamples { sum += rowValues[r * nSamples + s] }
-            means[r] = sum / Double(nSamples)
-            if let previous = keep[name] {
-                if means[r] > means[previous] { keep[name] = r }
-            } else {
-                keep[name] = r
-                order.append(r)
+            if firstRow[name] == nil { firstRow[name] = r; order.append(r) } else { duplicated = true }
+        }
+        var raw = values
+        var rows = order
+        if duplicated {
+            // Means are only needed to choose among duplicates.
+            func mean(_ r: Int) -> Double {
+                var sum = 0.0
+                for s in 0..<nSamples { sum += values[s * nRows + r] }
+                return sum / Double(nSamples)
+            }
+            var best: [String: (row: Int, mean: Double)] = [:]
+            for (r, name) in names.enumerated() {
+                let m = mean(r)
+                if let b = best[name], b.mean >= m { continue }
+                best[name] = (r, m)
+            }
+            rows = order.compactMap { best[names[$0]]?.row }
+            raw = ContiguousArray<Double>(repeating: 0, count: rows.count * nSamples)
+            for s in 0..<nSamples {
+                for (g, r) in rows.enumerated() { raw[s * rows.count + g] = values[s * nRows + r] }
             }
         }
-        let rows = order.compactMap { keep[names[$0]] }
-        let dropped = names.count - rows.count
         let nGenes = rows.count
-        var raw = ContiguousArray<Double>(repeating: 0, count: nGenes * nSamples)
-        for (g, r) in rows.enumerated() {
-            for s in 0..<nSamples { raw[s * nGenes + g] = rowValues[r * nSamples + s] }
-        }
         let scale = ScaleDetector.detect(raw)
         let log2Values = ScaleDetector.toLog2(raw, scale: scale, geneCount: nGenes)
         let matrix = ExpressionMatrix(genes: rows.map { names[$0] }, samples: samples, values: log2Values, sourceScale: scale)
         let report = ExpressionReadReport(file: file, detectedScale: scale, genesInFile: names.count,
-                                          duplicatedGenesDropped: dropped, aliasesMapped: mapped)
+                                          duplicatedGenesDropped: nRows - nGenes, aliasesMapped: mapped)
         return (matrix, report)
     }
 }

@@ -17,7 +17,7 @@ public enum TextSource {
         do {
             raw = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadable(file: path, reason: "no such file or permission denied")
+            throw .unreadable(file: path, reason: "no such file, not a regular file, or permission denied")
         }
         if raw.count >= 2, raw[raw.startIndex] == 0x1f, raw[raw.startIndex + 1] == 0x8b {
             return try gunzip(path)
@@ -48,26 +48,21 @@ public enum TextSource {
         return [UInt8](data)
     }
 
-    /// Byte ranges of the non-empty lines of `bytes` (without the line terminator; `\r\n` accepted).
+    /// Byte ranges of every line of `bytes` (without the terminator; `\r\n` accepted); empty lines are
+    /// kept so that indices are line numbers − 1. Uses `memchr`, which scans many bytes per step.
     static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         bytes.withUnsafeBufferPointer { p in
-            var start = 0
+            guard let base = p.baseAddress else { return }
             let n = p.count
-            var i = 0
-            while i < n {
-                if p[i] == 10 {
-                    var end = i
-                    if end > start, p[end - 1] == 13 { end -= 1 }
-                    ranges.append(start..<end)
-                    start = i + 1
-                }
-                i += 1
-            }
-            if start < n {
-                var end = n
-                if p[end - 1] == 13 { end -= 1 }
+            var start = 0
+            while start < n {
+                let found = memchr(base + start, 10, n - start)
+                let newline = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+                var end = newline
+                if end > start, p[end - 1] == 13 { end -= 1 }
                 ranges.append(start..<end)
+                start = newline + 1
             }
         }
         return ranges
