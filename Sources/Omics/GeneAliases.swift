@@ -2,7 +2,8 @@
 ///
 /// Small on purpose: only names that occur in immunotherapy signatures or in older expression tables
 /// of the genes Blockade scores. Each entry is a previous symbol or alias recorded by the HUGO Gene
-/// Nomenclature Committee (HGNC, https://www.genenames.org, accessed 2024) for the current symbol.
+/// Nomenclature Committee (HGNC, https://www.genenames.org) for the current symbol; check there before
+/// adding entries.
 public struct GeneAliasTable: Sendable {
     /// `alias (upper-cased) → current symbol`.
     public let table: [String: String]
@@ -19,39 +20,39 @@ public struct GeneAliasTable: Sendable {
 
     /// The bundled table (HGNC previous symbols and aliases).
     public static let hgnc = GeneAliasTable([
-        // VSIR (HGNC:30085): previous symbol C10orf54; aliases VISTA, PD-1H, B7-H5.
+        // VSIR: previous symbol C10orf54; aliases VISTA, PD-1H, B7-H5.
         "C10orf54": "VSIR", "VISTA": "VSIR", "PD-1H": "VSIR", "B7-H5": "VSIR",
-        // CD274 (HGNC:17635): previous symbol PDCD1LG1; aliases B7-H1, B7H1, PDL1, PD-L1, PDCD1L1.
+        // CD274: previous symbols and aliases PDCD1LG1, PDCD1L1, B7-H1, B7H1, PDL1, PD-L1.
         "PDCD1LG1": "CD274", "PDCD1L1": "CD274", "B7-H1": "CD274", "B7H1": "CD274", "PDL1": "CD274", "PD-L1": "CD274",
-        // PDCD1LG2 (HGNC:18731): aliases B7-DC, B7DC, PDL2, PD-L2, CD273.
+        // PDCD1LG2: aliases B7-DC, B7DC, PDL2, PD-L2, CD273.
         "B7-DC": "PDCD1LG2", "B7DC": "PDCD1LG2", "PDL2": "PDCD1LG2", "PD-L2": "PDCD1LG2", "CD273": "PDCD1LG2",
-        // PDCD1 (HGNC:8760): aliases PD1, PD-1, CD279.
+        // PDCD1: aliases PD1, PD-1, CD279.
         "PD1": "PDCD1", "PD-1": "PDCD1", "CD279": "PDCD1",
-        // HAVCR2 (HGNC:18437): aliases TIM3, TIM-3, TIMD3, CD366.
+        // HAVCR2: aliases TIM3, TIM-3, TIMD3, CD366.
         "TIM3": "HAVCR2", "TIM-3": "HAVCR2", "TIMD3": "HAVCR2", "CD366": "HAVCR2",
-        // LAG3 (HGNC:6476): alias CD223.
+        // LAG3: alias CD223.
         "CD223": "LAG3",
-        // TIGIT (HGNC:26838): aliases VSIG9, VSTM3, WUCAM.
+        // TIGIT: aliases VSIG9, VSTM3, WUCAM.
         "VSIG9": "TIGIT", "VSTM3": "TIGIT", "WUCAM": "TIGIT",
-        // CTLA4 (HGNC:2505): alias CD152.
+        // CTLA4: alias CD152.
         "CD152": "CTLA4",
-        // CD276 (HGNC:19137): aliases B7-H3, B7H3.
+        // CD276: aliases B7-H3, B7H3.
         "B7-H3": "CD276", "B7H3": "CD276",
-        // IDO1 (HGNC:6059): previous symbol INDO; alias IDO.
+        // IDO1: previous symbol INDO; alias IDO.
         "INDO": "IDO1", "IDO": "IDO1",
-        // CXCL8 (HGNC:6025): previous symbol IL8.
+        // CXCL8: previous symbol IL8.
         "IL8": "CXCL8",
-        // CCN2 (HGNC:2500): previous symbol CTGF (in the Mariathasan 2018 F-TBRS list).
+        // CCN2: previous symbol CTGF (in the Mariathasan 2018 F-TBRS list).
         "CTGF": "CCN2",
-        // RFLNB (HGNC:28705): previous symbol FAM101B (in the Mariathasan 2018 F-TBRS list).
+        // RFLNB: previous symbol FAM101B (in the Mariathasan 2018 F-TBRS list).
         "FAM101B": "RFLNB",
-        // CALHM6 (HGNC:29461): previous symbol FAM26F (an interferon-induced gene).
+        // CALHM6: previous symbol FAM26F (an interferon-induced gene).
         "FAM26F": "CALHM6",
-        // STING1 (HGNC:27962): previous symbol TMEM173.
+        // STING1: previous symbol TMEM173.
         "TMEM173": "STING1",
-        // NECTIN2 (HGNC:9707): previous symbol PVRL2 (TIGIT ligand).
+        // NECTIN2: previous symbol PVRL2 (TIGIT ligand).
         "PVRL2": "NECTIN2",
-        // PVR (HGNC:9705): alias CD155 (TIGIT ligand).
+        // PVR: alias CD155 (TIGIT ligand).
         "CD155": "PVR",
     ])
 }
