@@ -80,8 +80,8 @@ public enum MechanismCatalog {
             geneSet: GeneSet(name: "chemokine-silencing", genes: ["EZH2", "DNMT1", "EED", "SUZ12"],
                              // EZH2 (with PRC2 partners EED, SUZ12) H3K27me3 and DNMT1 methylation silence CXCL9/10:
                              // Peng et al., Nature 2015 (doi:10.1038/nature16140); Nagarsheth et al., Cancer Res 2016
-                             // (doi:10.1158/0008-5472.CAN-15-1238).
-                             source: "doi:10.1038/nature16140; doi:10.1158/0008-5472.CAN-15-1238"),
+                             // (PRC2 silencing of Th1 chemokines in colon cancer).
+                             source: "doi:10.1038/nature16140"),
             resistanceWhen: .high,
             explanation: "High EZH2/PRC2 and DNMT1: H3K27 trimethylation and DNA methylation can silence the CXCL9/CXCL10 genes; read together with th1-chemokines (silencing is likely when this is high and they are low). Also tracks proliferation.",
             reviewReference: "review §2.1", caveat: "EZH2 and DNMT1 expression also rise with proliferation"),
