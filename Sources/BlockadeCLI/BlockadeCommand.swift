@@ -16,6 +16,9 @@ public struct BlockadeCommand: AsyncParsableCommand {
             ExportCommand.self,
             ListCommand.self,
             BenchCommand.self,
+            ProfileCommand.self,
+            EvaluateCommand.self,
+            TrainCommand.self,
         ]
     )
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Checks that Blockade's ssGSEA equals GSVA's (method = "ssgsea") on the three development cohorts:
+# per signature Pearson r >= 0.999 and max |raw difference| <= 1e-6. Prints a per-signature table
+# and exits non-zero on any failure. Installs Debian's r-bioc-gsva when missing and apt is available.
+#   usage: scripts/crosscheck-gsva.sh [DATA_DIR]   (default $BLOCKADE_ICB_DATA or /work/shared/data/icb)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA="${1:-${BLOCKADE_ICB_DATA:-/work/shared/data/icb}}"
+COHORTS="liu2019 riaz2017 gide2019_pd1"
+for c in $COHORTS; do
+  [ -s "$DATA/$c/expr_log2tpm.tsv.gz" ] || { echo "error: $DATA/$c/expr_log2tpm.tsv.gz not found; pass the icb data folder as argument or set BLOCKADE_ICB_DATA" >&2; exit 2; }
+done
+
+if ! Rscript -e 'suppressPackageStartupMessages(library(GSVA))' >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "installing r-bioc-gsva (no recommends, avoids TeX Live)..." >&2
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends r-bioc-gsva >&2
+  else
+    echo "error: GSVA is not installed and apt-get is unavailable" >&2; exit 2
+  fi
+fi
+
+swift build --product blockade >&2
+BIN="$(swift build --product blockade --show-bin-path)/blockade"
+TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+
+"$BIN" profile --export-gmt > "$TMP/sets.gmt"
+printf "cohort\tsignature\tgenes\tr_raw\tmaxdiff_raw\tr_norm\tmaxdiff_norm\tgsva\n"
+status=0
+for c in $COHORTS; do
+  expr="$DATA/$c/expr_log2tpm.tsv.gz"
+  "$BIN" profile "$expr" --matrix raw 2>/dev/null > "$TMP/$c.raw.tsv"
+  "$BIN" profile "$expr" --matrix normalized 2>/dev/null > "$TMP/$c.norm.tsv"
+  Rscript scripts/crosscheck-gsva.R "$expr" "$TMP/sets.gmt" "$TMP/$c.raw.tsv" "$TMP/$c.norm.tsv" "$c" || status=1
+done
+if [ "$status" -ne 0 ]; then echo "FAIL: Blockade ssGSEA differs from GSVA" >&2; else echo "OK: Blockade ssGSEA equals GSVA (r >= 0.999, |diff| <= 1e-6)" >&2; fi
+exit "$status"
