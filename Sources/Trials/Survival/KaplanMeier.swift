@@ -96,7 +96,8 @@ public struct KaplanMeier: Sendable, Equatable {
         if s >= 1 { return (1, 1) }
         if s <= 0 { return (0, 0) }
         let v = log(s), centre = log(-v), halfWidth = NormalDistribution.z975 * greenwoodSum.squareRoot() / v
-        return (exp(-exp(centre + halfWidth)), exp(-exp(centre - halfWidth)))
+        // v < 0, so −halfWidth > 0 gives the lower limit.
+        return (exp(-exp(centre - halfWidth)), exp(-exp(centre + halfWidth)))
     }
 
     /// S(t): the estimate at the last event time ≤ t (1 before the first event).
