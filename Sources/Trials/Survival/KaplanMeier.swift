@@ -12,8 +12,10 @@ import Foundation
 /// and `median_survival_times`) exactly, and R survival's `survfit(conf.type = "log-log")` except
 /// where noted:
 /// - An observation censored at an event time is still at risk for that event (events first).
-/// - Median: the first time with S(t) ≤ 0.5; nil if S stays above 0.5. (R instead reports the
-///   midpoint of a plateau where S is exactly 0.5.)
+/// - Median: the first time with S(t) ≤ 0.5 (within 1e-10, so that products that are exactly ½ in
+///   exact arithmetic count); nil if S stays above 0.5. (R instead reports the midpoint of a plateau
+///   where S is exactly 0.5; lifelines compares its exp-of-log-sum estimate with 0.5 exactly, so on an
+///   exact-½ plateau it may report the next event time.)
 /// - Median 95 % CI: the first times the lower and the upper log-log bands reach ≤ 0.5 — the
 ///   Brookmeyer–Crowley set {t : the log-log CI of S(t) contains 0.5} read off the bands, as
 ///   `median_survival_times(kmf.confidence_interval_)` does; an end that is never reached is nil.
@@ -134,8 +136,16 @@ public struct KaplanMeier: Sendable, Equatable {
 
     /// Median survival with its Brookmeyer–Crowley 95 % interval (see the type's conventions).
     public var median: Median {
-        Median(median: steps.first { $0.survival <= 0.5 }?.time,
-               lower95: steps.first { $0.lower95 <= 0.5 }?.time,
-               upper95: steps.first { $0.upper95 <= 0.5 }?.time)
+        Median(median: steps.first { Self.reachesHalf($0.survival) }?.time,
+               lower95: steps.first { Self.reachesHalf($0.lower95) }?.time,
+               upper95: steps.first { Self.reachesHalf($0.upper95) }?.time)
+    }
+
+    /// Tolerance for "S(t) ≤ 0.5": a product such as 0.8·(7/8)·(6/7)·(5/6) is exactly ½ but rounds to
+    /// 0.5000000000000001. Genuine KM values that close to ½ need more than 10⁵ subjects. (R's
+    /// `quantile.survfit` uses √ε ≈ 1.5e-8 for the same reason.)
+    static let halfTolerance = 1e-10
+
+    static func reachesHalf(_ s: Double) -> Bool { s <= 0.5 + halfTolerance
     }
 }

@@ -1,0 +1,140 @@
+import Testing
+import TumorImmune
+import BlockadeTestSupport
+@testable import Trials
+
+@Suite struct ArmSummaryTests {
+    /// Ten hand-made patients: 1 CR, 3 PR, 2 SD, 4 PD; 2 with grade ≥ 3 events, 1 discontinued.
+    static let arm: ArmOutcomes = {
+        typealias F = Fixtures
+        let outcomes = [
+            F.outcome(patient: 0, response: .completeResponse, pfs: 700, progressed: false, grade3: true),
+            F.outcome(patient: 1, response: .partialResponse, pfs: 400, progressed: true, resistance: .acquired,
+                      mechanisms: [.acquiredAntigenLoss]),
+            F.outcome(patient: 2, response: .partialResponse, pfs: 500, progressed: true, resistance: .acquired),
+            F.outcome(patient: 3, response: .partialResponse, pfs: 600, progressed: false),
+            F.outcome(patient: 4, response: .stableDisease, pfs: 200, resistance: .primary, mechanisms: [.stromalBarrier]),
+            F.outcome(patient: 5, response: .stableDisease, pfs: 180, resistance: .primary,
+                      mechanisms: [.stromalBarrier, .tregSuppression], discontinued: true),
+            F.outcome(patient: 6, response: .progressiveDisease, pfs: 56, resistance: .primary, mechanisms: [.lowAntigenicity]),
+            F.outcome(patient: 7, response: .progressiveDisease, pfs: 56, resistance: .primary),
+            F.outcome(patient: 8, response: .progressiveDisease, pfs: 60, resistance: .primary, grade3: true),
+            F.outcome(patient: 9, response: .progressiveDisease, pfs: 84, resistance: .primary, mechanisms: [.stromalBarrier]),
+        ]
+        return ArmOutcomes(regimen: "nivolumab", outcomes: outcomes)
+    }()
+
+    @Test func countsAndRates() throws {
+        let s = try ArmSummary(outcomes: Self.arm)
+        #expect(s.n == 10)
+        #expect([s.completeResponses, s.partialResponses, s.stableDiseases, s.progressiveDiseases] == [1, 3, 2, 4])
+        #expect(s.orr == 0.4 && s.dcr == 0.6)
+        #expect(s.grade3PlusCount == 2 && s.discontinuedCount == 1)
+        #expect(s.primaryResistanceCount == 6 && s.primaryResistanceUnattributed == 2)
+        #expect(s.primaryResistanceByMechanism == [.stromalBarrier: 3, .tregSuppression: 1, .lowAntigenicity: 1])
+        #expect(s.acquiredResistanceCount == 2 && s.acquiredResistanceUnattributed == 1)
+        #expect(s.acquiredResistanceByMechanism == [.acquiredAntigenLoss: 1])
+        // PFS events at 56 (×2), 60, 84, 180, 200 of 10: S(180) = 0.8·(7/8)·(6/7)·(5/6) = ½ exactly
+        // (0.5000000000000001 in floating point) → median 180 days.
+        #expect(s.pfs.median.median == 180)
+        let ci = try #require(BinomialInterval.clopperPearson(successes: 4, n: 10))
+        #expect(s.orrCI95 == ci)
+    }
+
+    @Test func jsonObject() throws {
+        guard case let .object(o) = try ArmSummary(outcomes: Self.arm).json else { Issue.record("not an object"); return }
+        #expect(o["regimen"] == .string("nivolumab") && o["n"] == .int(10))
+        #expect(o["cr"] == .number(0.1) && o["pr"] == .number(0.3) && o["sd"] == .number(0.2) && o["pd"] == .number(0.4))
+        #expect(o["g3plus_trae"] == .number(0.2) && o["discontinuation_trae"] == .number(0.1))
+        #expect(o["median_pfs_months"] == .number(180 / 30.4375))
+        #expect(o["median_os_months"] == .null)  // nobody died
+        #expect(o["primary_resistance"] == .object(["stromal-barrier": .number(0.3), "treg-suppression": .number(0.1),
+                                                     "low-antigenicity": .number(0.1), "unattributed": .number(0.2)]))
+        #expect(o["acquired_resistance"] == .object(["acquired-antigen-loss": .number(0.1), "unattributed": .number(0.1)]))
+        #expect(o["primary_resistance_total"] == .number(0.6))
+        for key in ["regimen", "n", "orr", "orr_ci95", "cr", "pr", "sd", "pd", "dcr", "median_pfs_months", "median_os_months",
+                    "g3plus_trae", "discontinuation_trae", "primary_resistance", "acquired_resistance"] {
+            #expect(o[key] != nil, "missing \(key)")
+        }
+    }
+
+    @Test func emptyArmAndInvalidTimesThrow() {
+        #expect(throws: TrialStatisticsError.emptyArm(regimen: "x")) { try ArmSummary(outcomes: ArmOutcomes(regimen: "x", outcomes: [])) }
+        let bad = ArmOutcomes(regimen: "x", outcomes: [Fixtures.outcome(patient: 3, pfs: .nan)])
+        #expect(throws: TrialStatisticsError.self) { try ArmSummary(outcomes: bad) }
+    }
+}
+
+@Suite struct TrialSummaryTests {
+    static func arm(_ regimen: String, _ rows: [(ResponseCategory, Double, Bool)]) -> ArmOutcomes {
+        ArmOutcomes(regimen: regimen, outcomes: rows.enumerated().map { i, r in
+            Fixtures.outcome(patient: i, response: r.0, pfs: r.1, progressed: r.2)
+        })
+    }
+
+    /// Four patients. Per patient the IDA outcome is the better single agent: best responses
+    /// (PR, SD, PD, PD) ∨ (SD, CR, PD, SD) = (PR, CR, PD, SD) → ORR 0.5; PFS max(100, 50) = 100 event,
+    /// max(60, 300) = 300 censored (nivo censored), max(30, 40) = 40 event, max(200, 90) = 200 event.
+    @Test func independentDrugActionByHand() throws {
+        let nivo = Self.arm("nivolumab", [(.partialResponse, 100, true), (.stableDisease, 60, true), (.progressiveDisease, 30, true), (.progressiveDisease, 200, true)])
+        let ipi = Self.arm("ipilimumab", [(.stableDisease, 50, true), (.completeResponse, 300, false), (.progressiveDisease, 40, true), (.stableDisease, 90, true)])
+        let combo = Self.arm("nivolumab+ipilimumab", [(.completeResponse, 400, false), (.partialResponse, 350, false), (.partialResponse, 150, true), (.stableDisease, 210, true)])
+        let all = try IndependentDrugAction.all(in: [nivo, ipi, combo])
+        #expect(all.count == 1)
+        let ida = try #require(all.first)
+        #expect(ida.combination == "nivolumab+ipilimumab" && ida.components == ["nivolumab", "ipilimumab"])
+        #expect(ida.expected.orr == 0.5 && ida.observed.orr == 0.75)
+        #expect(ida.expected.pfs.steps.map(\.time) == [40, 100, 200])
+        // S: 3/4 at 40, 1/2 at 100 → median 100 days.
+        #expect(ida.expected.pfs.median.median == 100)
+        // A combination whose component has no arm gets no entry.
+        #expect(try IndependentDrugAction.all(in: [nivo, combo]).isEmpty)
+        #expect(try IndependentDrugAction.all(in: [nivo, ipi, combo, Self.arm("nivolumab+relatlimab", [])]).count == 1)
+    }
+
+    @Test func unpairedComponentArmsThrow() {
+        let nivo = Self.arm("nivolumab", [(.partialResponse, 100, true)])
+        let ipi = ArmOutcomes(regimen: "ipilimumab", outcomes: [Fixtures.outcome(patient: 7)])
+        let combo = Self.arm("nivolumab+ipilimumab", [(.partialResponse, 100, true)])
+        #expect(throws: TrialStatisticsError.unpairedArms(regimen: "ipilimumab", reference: "nivolumab+ipilimumab")) {
+            try IndependentDrugAction.all(in: [nivo, ipi, combo])
+        }
+    }
+
+    @Test func jsonShapeAndDeterminism() throws {
+        var rng = SeededGenerator(seed: 7)
+        let arms = ["nivolumab", "ipilimumab", "nivolumab+ipilimumab"].map { Fixtures.randomArm(regimen: $0, count: 40, using: &rng) }
+        let summary = try TrialSummary(tumor: "melanoma", selection: nil, seed: 7, arms: arms)
+        let text = summary.jsonString()
+        #expect(text == (try TrialSummary(tumor: "melanoma", selection: nil, seed: 7, arms: arms)).jsonString())
+        #expect(!text.contains("nan") && !text.contains("inf"))
+        guard case let .object(o) = summary.json else { Issue.record("not an object"); return }
+        #expect(Set(o.keys) == ["tumor", "selection", "seed", "arms", "comparisons", "independent_drug_action"])
+        #expect(o["selection"] == .null && o["seed"] == .unsigned(7))
+        guard case let .array(comparisons) = o["comparisons"], case let .array(ida) = o["independent_drug_action"] else {
+            Issue.record("missing arrays"); return
+        }
+        #expect(comparisons.count == 2)  // every arm vs the first
+        guard case let .object(c) = comparisons[1] else { Issue.record("comparison not an object"); return }
+        #expect(c["a"] == .string("nivolumab") && c["b"] == .string("nivolumab+ipilimumab"))
+        #expect(c["pfs_hazard_ratio"] != nil && c["logrank_p"] != nil)
+        guard case let .object(i) = ida.first else { Issue.record("no IDA entry"); return }
+        #expect(Set(i.keys) == ["combination", "components", "orr", "median_pfs_months", "combination_orr", "combination_median_pfs_months"])
+        // Sorted keys: "arms" first, "tumor" last.
+        #expect(text.hasPrefix("{\n  \"arms\": [") && text.hasSuffix("  \"tumor\": \"melanoma\"\n}\n"))
+    }
+
+    @Test func canonicalNumberFormatting() {
+        #expect(CanonicalJSON.number(0.1 + 0.2).serialized() == "0.3")
+        #expect(CanonicalJSON.number(.nan).serialized() == "null")
+        #expect(CanonicalJSON.number(-.infinity).serialized() == "null")
+        #expect(CanonicalJSON.number(-0.0).serialized() == "0.0")
+        #expect(CanonicalJSON.number(1e-12).serialized() == "1e-12")
+        #expect(CanonicalJSON.object(["b": .int(1), "a": .array([]), "é": .string("q\"\n\u{1}")]).serialized(pretty: false)
+            == "{\"a\":[],\"b\":1,\"é\":\"q\\\"\\n\\u0001\"}")
+    }
+
+    @Test func noArmsThrows() {
+        #expect(throws: TrialStatisticsError.noArms) { try TrialSummary(tumor: "melanoma", selection: nil, seed: 1, arms: []) }
+    }
+}
