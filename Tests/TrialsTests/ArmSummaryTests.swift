@@ -138,3 +138,30 @@ import BlockadeTestSupport
         #expect(throws: TrialStatisticsError.noArms) { try TrialSummary(tumor: "melanoma", selection: nil, seed: 1, arms: []) }
     }
 }
+
+@Suite struct ArmComparisonTests {
+    @Test func noProgressionInControlGivesNullHazardRatioWithNote() throws {
+        let control = ArmOutcomes(regimen: "placebo", outcomes: (0..<4).map { Fixtures.outcome(patient: $0, pfs: 365, progressed: false) })
+        let treated = ArmOutcomes(regimen: "nivolumab", outcomes: (0..<4).map { Fixtures.outcome(patient: $0, pfs: Double(50 * ($0 + 1))) })
+        let c = try ArmComparison(a: control, b: treated)
+        #expect(c.pfsHazardRatio.notEstimable == .infinite)
+        guard case let .object(o) = c.json else { Issue.record("not an object"); return }
+        #expect(o["pfs_hazard_ratio"] == .null)
+        #expect(o["pfs_hazard_ratio_ci95"] == .array([.null, .null]))
+        if case let .string(note)? = o["pfs_hazard_ratio_note"] { #expect(note.contains("infinite")) } else { Issue.record("no note") }
+        if case let .number(p)? = o["logrank_p"] { #expect((0...1).contains(p)) } else { Issue.record("no log-rank p") }
+        #expect(!TrialSummaryTests.serialize(c.json).contains("nan"))
+    }
+
+    @Test func largeTrialSummarises() throws {
+        var rng = SeededGenerator(seed: 11)
+        let arms = ["chemo", "nivolumab", "ipilimumab", "nivolumab+ipilimumab"].map { Fixtures.randomArm(regimen: $0, count: 3000, using: &rng) }
+        let summary = try TrialSummary(tumor: "melanoma", selection: "msi=high", seed: 11, arms: arms)
+        #expect(summary.comparisons.count == 3 && summary.independentDrugAction.count == 1)
+        #expect(summary.comparisons.allSatisfy { $0.pfsHazardRatio.estimate != nil })
+    }
+}
+
+extension TrialSummaryTests {
+    static func serialize(_ json: CanonicalJSON) -> String { json.serialized(pretty: false) }
+}

@@ -19,7 +19,7 @@ import Testing
             let shards = TrialShard.split(tumor: "melanoma", selection: "pdl1_tps>=50", seed: seed, arms: arms, count: count)
             // Through the file format, in reverse order, to show order does not matter.
             let files = try shards.reversed().map { s in (file: "shard\(s.shard.index).json", shard: try TrialShard.decode(s.encoded(), file: "shard\(s.shard.index).json")) }
-            let merged = try TrialShard.merge(files)
+            let merged = try TrialShard.merge(shards: files)
             #expect(merged.arms == arms)
             #expect(try merged.summary().jsonString() == whole)
         }
@@ -43,25 +43,25 @@ import Testing
     @Test func gapIsRejected() {
         var shards = Self.named(3)
         shards.remove(at: 1)
-        #expect(throws: TrialShardError.missingShards(indices: [1], count: 3)) { try TrialShard.merge(shards) }
+        #expect(throws: TrialShardError.missingShards(indices: [1], count: 3)) { try TrialShard.merge(shards: shards) }
     }
 
     @Test func overlapIsRejected() {
         var shards = Self.named(3)
         shards.append((file: "copy.json", shard: shards[0].shard))
         #expect(throws: TrialShardError.mismatch(file: "copy.json", other: "s0.json", problem: "overlap: both are shard 0 of 3")) {
-            try TrialShard.merge(shards)
+            try TrialShard.merge(shards: shards)
         }
     }
 
     @Test func mismatchedArmsAndTrialsAreRejected() throws {
         var shards = Self.named(2)
         shards[1].shard.arms[1].regimen = "relatlimab"
-        let error = #expect(throws: TrialShardError.self) { try TrialShard.merge(shards) }
+        let error = #expect(throws: TrialShardError.self) { try TrialShard.merge(shards: shards) }
         #expect(error?.description.contains("s1.json vs s0.json: arms differ") == true)
         shards = Self.named(2)
         shards[1].shard.seed = 99
-        let seedError = #expect(throws: TrialShardError.self) { try TrialShard.merge(shards) }
+        let seedError = #expect(throws: TrialShardError.self) { try TrialShard.merge(shards: shards) }
         #expect(seedError?.description.contains("seed differs") == true)
     }
 
@@ -88,7 +88,24 @@ import Testing
     @Test func patientInTwoShardsIsAnOverlap() {
         var shards = Self.named(2)
         for a in shards[1].shard.arms.indices { shards[1].shard.arms[a].outcomes[0].patient = 0 }
-        let error = #expect(throws: TrialShardError.self) { try TrialShard.merge(shards) }
+        let error = #expect(throws: TrialShardError.self) { try TrialShard.merge(shards: shards) }
         #expect(error?.description.contains("overlap: both hold patient 0") == true)
+    }
+}
+
+extension ShardTests {
+    @Test func unreadableFileIsNamed() {
+        let url = URL(fileURLWithPath: "/nonexistent/shard-3.json")
+        let error = #expect(throws: TrialShardError.self) { try TrialShard.read(contentsOf: url) }
+        #expect(error?.description.hasPrefix("/nonexistent/shard-3.json: cannot be read") == true)
+    }
+
+    @Test func shardFileFormatKeys() throws {
+        let shard = Self.named(2)[1].shard
+        let object = try #require(try JSONSerialization.jsonObject(with: shard.encoded()) as? [String: Any])
+        #expect(Set(object.keys) == ["format", "version", "tumor", "selection", "seed", "patients", "shard", "arms"])
+        #expect(object["format"] as? String == "blockade-trial-shard" && object["version"] as? Int == 1)
+        #expect(object["selection"] is NSNull)
+        #expect((object["shard"] as? [String: Int]) == ["index": 1, "count": 2])
     }
 }

@@ -24,7 +24,7 @@ extension TrialShard {
     /// gap — and no patient may appear in two shards (overlap). Outcomes are concatenated per arm and sorted by patient index.
     /// - Parameter shards: the shards with their file names.
     /// - Throws: `TrialShardError` naming the file(s) and the problem.
-    public static func merge(_ shards: [Named]) throws(TrialShardError) -> MergedTrial {
+    public static func merge(shards: [Named]) throws(TrialShardError) -> MergedTrial {
         guard let first = shards.first else { throw .noShards }
         for named in shards { try named.shard.validate(file: named.file) }
         let header = first.shard
@@ -72,6 +72,11 @@ extension TrialShard {
         return MergedTrial(tumor: header.tumor, selection: header.selection, seed: header.seed, arms: arms)
     }
 
+    /// Merges shards that did not come from files; errors name them `shard <index>`.
+    public static func merge(shards: [TrialShard]) throws(TrialShardError) -> MergedTrial {
+        try merge(shards: shards.map { (file: "shard \($0.shard.index)", shard: $0) })
+    }
+
     /// Splits a whole trial's arms into `count` shards by `patientRange(index:count:total:)`.
     /// The arms must hold patients 0..<patients (the CLI produces shards directly; this is the
     /// inverse of `merge` for tests and tools).
@@ -79,11 +84,17 @@ extension TrialShard {
         let total = arms.first?.outcomes.count ?? 0
         return (0..<count).map { index in
             let range = patientRange(index: index, count: count, total: total)
-            let shardArms = arms.map { arm in
-                ArmOutcomes(regimen: arm.regimen, outcomes: arm.outcomes.filter { range.contains($0.patient) })
-            }
+            let shardArms = arms.map { $0.shard(patients: range) }
             return TrialShard(tumor: tumor, selection: selection, seed: seed, patients: total,
                               shard: Position(index: index, count: count), arms: shardArms)
         }
+    }
+}
+
+extension ArmOutcomes {
+    /// The part of the arm whose patient indices lie in `range` (one shard of it), in patient order.
+    /// - Parameter range: patient indices, e.g. `TrialShard.patientRange(index:count:total:)`.
+    public func shard(patients range: Range<Int>) -> ArmOutcomes {
+        ArmOutcomes(regimen: regimen, outcomes: outcomes.filter { range.contains($0.patient) }.sorted { $0.patient < $1.patient })
     }
 }

@@ -43,8 +43,10 @@ extension ArmOutcomes {
     }
 }
 
-/// Days per month used for every reported month: the mean Gregorian month, 365.25 / 12.
-public let daysPerMonth = 30.4375
+extension TrialSummary {
+    /// Days per month used for every reported month: the mean Julian-year month, 365.25 / 12.
+    public static let daysPerMonth = 30.4375
+}
 
 /// Converts days to months (days / 30.4375).
-func months(_ days: Double?) -> Double? { days.map { $0 / daysPerMonth } }
+func months(_ days: Double?) -> Double? { days.map { $0 / TrialSummary.daysPerMonth } }
