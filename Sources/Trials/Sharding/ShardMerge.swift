@@ -1,7 +1,10 @@
 /// The merged content of a complete set of shards: the trial's header and its full arms.
 public struct MergedTrial: Sendable, Equatable {
+    /// Tumour type identifier.
     public var tumor: String
+    /// Biomarker selection expression, nil for all-comers.
     public var selection: String?
+    /// Population seed.
     public var seed: UInt64
     /// Full arms in `--arm` order, outcomes sorted by patient index.
     public var arms: [ArmOutcomes]

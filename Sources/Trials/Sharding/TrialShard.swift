@@ -19,6 +19,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
         public var index: Int
         /// Number of shards in the trial.
         public var count: Int
+        /// Shard `index` (0-based) of `count`.
         public init(index: Int, count: Int) { self.index = index; self.count = count }
     }
 
@@ -27,7 +28,9 @@ public struct TrialShard: Codable, Sendable, Equatable {
     /// The version written, and the only one read.
     public static let currentVersion = 1
 
+    /// Always `blockade-trial-shard`.
     public var format: String
+    /// File-format version, 1.
     public var version: Int
     /// Tumour type identifier.
     public var tumor: String
@@ -42,6 +45,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
     /// The shard's outcomes, one entry per arm in `--arm` order.
     public var arms: [ArmOutcomes]
 
+    /// A shard in the current format and version.
     public init(tumor: String, selection: String?, seed: UInt64, patients: Int, shard: Position, arms: [ArmOutcomes]) {
         format = Self.formatName
         version = Self.currentVersion
@@ -51,6 +55,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case format, version, tumor, selection, seed, patients, shard, arms }
 
+    /// Writes every key, `selection` as null for all-comers (synthesised coding would omit it).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)

@@ -5,6 +5,7 @@ public struct BinomialInterval: Sendable, Equatable, Codable {
     /// Upper limit, fraction 0–1.
     public var upper: Double
 
+    /// An interval from its limits (fractions 0–1).
     public init(lower: Double, upper: Double) { self.lower = lower; self.upper = upper }
 
     /// The exact (Clopper–Pearson) interval: Clopper & Pearson, *Biometrika* 26:404 (1934),

@@ -5,6 +5,9 @@ public struct SurvivalObservation: Sendable, Equatable, Codable {
     /// true when the event (progression, death) was observed at `time`; false when censored there.
     public var event: Bool
 
+    /// - Parameters:
+    ///   - time: days from the first dose.
+    ///   - event: true if the event was observed, false if censored.
     public init(time: Double, event: Bool) { self.time = time; self.event = event }
 }
 
