@@ -6,7 +6,7 @@
 # the Swift test hook SurvivalCrossCheckHook, enabled by BLOCKADE_SURVIVAL_FIXTURE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -c "import lifelines, scipy" 2>/dev/null || python3 -m pip install -q lifelines scipy
+python3 -c "import lifelines" 2>/dev/null || python3 -m pip install -q lifelines
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 scripts/survival_check.py generate --seed "${BLOCKADE_SURVIVAL_SEED:-20261129}" --out "$work/fixture.csv"

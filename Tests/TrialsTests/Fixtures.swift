@@ -1,3 +1,4 @@
+import Foundation
 import BlockadeTestSupport
 import Trials
 import TumorImmune
@@ -55,7 +56,6 @@ enum Fixtures {
     }
 }
 
-import Foundation
 
 /// |a − b| ≤ tolerance · max(1, |b|).
 func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Trials
 
@@ -119,5 +120,3 @@ import Testing
         }
     }
 }
-
-import Foundation
