@@ -16,6 +16,7 @@ public struct BlockadeCommand: AsyncParsableCommand {
             ExportCommand.self,
             ListCommand.self,
             BenchCommand.self,
+            RunsCommand.self,
         ]
     )
 

@@ -57,7 +57,8 @@ public struct BarChart: Sendable {
         }
         for (i, category) in categories.enumerated() {
             let groupTop = margin.top + Double(i) * groupH + 4
-            b.text(margin.left - 6, groupTop + Double(series.count) * barHeight / 2 + 4, category, anchor: .end)
+            b.text(margin.left - 6, groupTop + Double(series.count) * barHeight / 2 + 4,
+                   shortened(category, to: Int((margin.left - 8) / 6.5)), anchor: .end)
             for (k, s) in series.enumerated() {
                 let v = value(s, i)
                 let barTop = groupTop + Double(k) * barHeight
@@ -71,7 +72,7 @@ public struct BarChart: Sendable {
         for (k, s) in series.enumerated() {
             let ly = margin.top + 12 + Double(k) * 16
             b.rect(width - margin.right + 10, ly - 9, 12, 10, fill: s.color ?? ChartPalette.color(k), cls: "legend")
-            b.text(width - margin.right + 26, ly, s.name)
+            b.text(width - margin.right + 26, ly, shortened(s.name, to: Int((margin.right - 28) / 6.5)))
         }
         if !xLabel.isEmpty { b.text(margin.left + plotW / 2, height - 6, xLabel, anchor: .middle) }
         return b.render(title: title)

@@ -56,7 +56,7 @@ public struct KaplanMeierChart: Sendable {
         self.title = title; self.curves = curves; self.atRiskTimes = atRiskTimes
     }
 
-    private let margin = (left: 120.0, right: 150.0, top: 30.0)
+    private let margin = (left: 150.0, right: 160.0, top: 30.0)
 
     /// The standalone SVG element.
     public func render() -> String {
@@ -94,9 +94,9 @@ public struct KaplanMeierChart: Sendable {
             }
             let ly = margin.top + 12 + Double(k) * 16
             b.line(width - margin.right + 10, ly - 4, width - margin.right + 30, ly - 4, stroke: color, width: 2)
-            b.text(width - margin.right + 34, ly, curve.name)
+            b.text(width - margin.right + 34, ly, shortened(curve.name, to: Int((margin.right - 36) / 6.5)))
             let rowY = tableTop + 14 + Double(k) * 16
-            b.text(8, rowY, curve.name, fill: color)
+            b.text(8, rowY, shortened(curve.name, to: Int((margin.left - 30) / 6.5)), fill: color)
             for (t, n) in zip(atRiskTimes, curve.estimate.atRisk) where t.isFinite && t >= 0 && t <= tMax {
                 b.text(x(t), rowY, String(n), anchor: .middle, cls: "at-risk")
             }

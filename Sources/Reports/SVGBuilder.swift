@@ -129,3 +129,9 @@ public enum ChartPalette {
     /// The colour of the `index`-th series.
     public static func color(_ index: Int) -> String { series[((index % series.count) + series.count) % series.count] }
 }
+
+/// `text` cut to at most `maxCharacters` with a trailing "…", so labels stay inside their margin
+/// (SVG text does not wrap; about 6.5 px per character at the 11 px font).
+func shortened(_ text: String, to maxCharacters: Int) -> String {
+    text.count <= maxCharacters ? text : String(text.prefix(max(maxCharacters - 1, 0))) + "…"
+}

@@ -67,7 +67,7 @@ public struct SwimmerChart: Sendable {
             let end = x(lane.treatmentEndDay)
             b.rect(margin.left, top + 1.5, end - margin.left, laneHeight - 3, fill: lane.response.color,
                    cls: "lane \(lane.response.rawValue)", title: "\(lane.patient): \(tickLabel(lane.treatmentEndDay.rounded())) days (\(lane.response.rawValue))")
-            if shown.count <= 60 { b.text(margin.left - 4, mid + 3.5, lane.patient, anchor: .end, size: 9) }
+            if shown.count <= 60 { b.text(margin.left - 4, mid + 3.5, shortened(lane.patient, to: 12), anchor: .end, size: 9) }
             if let onset = lane.responseOnsetDay, onset.isFinite {
                 let ox = x(onset)
                 b.polygon([(ox - 3.5, mid - 4), (ox + 3.5, mid - 4), (ox, mid + 3)], fill: "#000", cls: "onset")
