@@ -43,6 +43,28 @@ extension RunStore {
     }
 }
 
+extension RunStore {
+    /// Runs `body` as a recorded run: `running` before, `completed` with the summary `body` returns
+    /// (JSON, or nil) after, `failed` with `{"error": ...}` if it throws — then rethrows.
+    /// - Parameters:
+    ///   - command: the command line as typed.
+    ///   - configuration: the resolved configuration, JSON.
+    ///   - version: the program version.
+    ///   - seed: the random seed, if any.
+    /// - Returns: what `body` returned, and the finished record.
+    public func recording(command: String, configuration: String = "{}", version: String, seed: UInt64? = nil,
+                          _ body: () async throws -> String?) async throws -> (summary: String?, run: RunRecord) {
+        let run = try start(command: command, configuration: configuration, version: version, seed: seed)
+        do {
+            let summary = try await body()
+            return (summary, try finish(run, status: .completed, summary: summary))
+        } catch {
+            _ = try? finish(run, status: .failed, summary: "{\"error\": \(RunListing.quoted(String(describing: error)))}")
+            throw error
+        }
+    }
+}
+
 /// Why a run could not be stored or read.
 public enum RunStoreError: Error, Equatable, CustomStringConvertible {
     /// A field that must hold JSON does not parse.

@@ -89,7 +89,7 @@ public struct SwimmerChart: Sendable {
         b.text(lx + 16, ky + 16, "progression")
         b.polygon([(lx + 3, ky + 24), (lx + 9, ky + 28), (lx + 3, ky + 32)], fill: "#333")
         b.text(lx + 16, ky + 32, "on treatment")
-        b.text(margin.left + plotW / 2, height - 6, xLabel, anchor: .middle)
+        b.text(margin.left + plotW / 2, margin.top + plotH + 32, xLabel, anchor: .middle)
         return b.render(title: title)
     }
 }

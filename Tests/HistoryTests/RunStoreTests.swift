@@ -129,6 +129,22 @@ struct RunStoreTests {
         #expect(try reopened.run(id: after.id) == after)
     }
 
+    @Test("a recorded body ends completed with its summary, or failed with its error")
+    func recording() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try SQLiteRunStore(path: dir.database)
+        let (summary, done) = try await store.recording(command: "ok", version: "v", seed: 3) { #"{"n":1}"# }
+        #expect(summary == #"{"n":1}"#)
+        #expect(try store.run(id: done.id)?.status == .completed)
+        struct Boom: Error, CustomStringConvertible { var description: String { "boom \"quoted\"" } }
+        await #expect(throws: Boom.self) {
+            _ = try await store.recording(command: "bad", version: "v") { throw Boom() }
+        }
+        let failed = try #require(try store.list(limit: 10).first { $0.command == "bad" })
+        #expect(failed.status == .failed)
+        #expect(try store.run(id: failed.id)?.summary == #"{"error": "boom \"quoted\""}"#)
+    }
+
     @Test("the default location follows BLOCKADE_DATA_DIR, then XDG_DATA_HOME, then ~/.local/share")
     func location() {
         #expect(RunStoreLocation.defaultPath(environment: ["BLOCKADE_DATA_DIR": "/d", "XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/d/runs.sqlite")
