@@ -27,8 +27,10 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var seed: UInt64?
     /// The result summary, a JSON text (nil while running or when the command has none).
     public var summary: String?
+    /// Running, completed or failed.
     public var status: RunStatus
 
+    /// A run; by default a new id and status `running`.
     public init(id: String = UUID().uuidString, started: String, finished: String? = nil, command: String,
                 configuration: String = "{}", version: String, seed: UInt64? = nil, summary: String? = nil,
                 status: RunStatus = .running) {
@@ -50,14 +52,22 @@ public struct RunRecord: Sendable, Equatable, Codable {
 
 /// One line of `blockade runs list`: a run without its configuration and summary texts.
 public struct RunSummary: Sendable, Equatable, Codable {
+    /// The run id (UUID).
     public var id: String
+    /// Start time, ISO 8601 UTC.
     public var started: String
+    /// End time, ISO 8601 UTC; nil while running.
     public var finished: String?
+    /// The command line.
     public var command: String
+    /// The Blockade version.
     public var version: String
+    /// The random seed, if any.
     public var seed: UInt64?
+    /// Running, completed or failed.
     public var status: RunStatus
 
+    /// A summary row.
     public init(id: String, started: String, finished: String?, command: String, version: String, seed: UInt64?, status: RunStatus) {
         self.id = id; self.started = started; self.finished = finished; self.command = command
         self.version = version; self.seed = seed; self.status = status

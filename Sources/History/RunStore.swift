@@ -76,6 +76,7 @@ public enum RunStoreError: Error, Equatable, CustomStringConvertible {
     /// The database file's folder cannot be created.
     case cannotCreateDirectory(path: String, reason: String)
 
+    /// A message a user can act on.
     public var description: String {
         switch self {
         case let .invalidJSON(field, id): "run \(id): \(field) is not valid JSON"

@@ -64,6 +64,7 @@ public struct SQLiteRunStore: RunStore {
         try pool.read { try Self.migrator.appliedIdentifiers($0) }.sorted()
     }
 
+    /// Inserts or replaces `run` in one transaction, after checking its id and JSON fields.
     public func record(_ run: RunRecord) throws {
         try Self.validate(run)
         try pool.write { db in
@@ -78,6 +79,7 @@ public struct SQLiteRunStore: RunStore {
         }
     }
 
+    /// The `limit` most recent runs, newest first.
     public func list(limit: Int) throws -> [RunSummary] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
@@ -87,6 +89,7 @@ public struct SQLiteRunStore: RunStore {
         }.map { try Self.summary(from: $0) }
     }
 
+    /// The run with this id (case-insensitive), nil if none.
     public func run(id: String) throws -> RunRecord? {
         guard let row = try pool.read({ db in
             try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ? COLLATE NOCASE", arguments: [id])

@@ -6,26 +6,34 @@
 public struct BarChart: Sendable {
     /// One series: a value per category.
     public struct Series: Sendable, Equatable {
+        /// Legend text.
         public var name: String
         /// Same length and order as the chart's `categories`; missing trailing values count as 0.
         public var values: [Double]
         /// CSS colour; nil takes the series colour from `ChartPalette`.
         public var color: String?
+        /// A series.
         public init(name: String, values: [Double], color: String? = nil) {
             self.name = name; self.values = values; self.color = color
         }
     }
 
+    /// Heading drawn above the plot (escaped).
     public var title: String
+    /// Group labels, top to bottom.
     public var categories: [String]
+    /// Bars within each group, top to bottom.
     public var series: [Series]
     /// Values are fractions shown as percentages (axis 0–100 %).
     public var percent: Bool = true
+    /// Value axis title (none when empty).
     public var xLabel: String = ""
+    /// Pixels; the height follows from categories × series.
     public var width: Double = 640
     /// Height of one bar, pixels.
     public var barHeight: Double = 10
 
+    /// A chart with default size.
     public init(title: String, categories: [String], series: [Series], percent: Bool = true) {
         self.title = title; self.categories = categories; self.series = series; self.percent = percent
     }

@@ -1,14 +1,18 @@
 /// A self-contained HTML report: headings, paragraphs, tables and inline SVG, no external assets.
 public struct HTMLReport: Sendable {
+    /// Page title and first heading (escaped).
     public var title: String
     private var body: [String] = []
 
+    /// An empty report.
     public init(title: String) { self.title = title }
 
+    /// A section heading (`<h2>` by default).
     public mutating func heading(_ text: String, level: Int = 2) {
         body.append("<h\(level)>\(escape(text))</h\(level)>")
     }
 
+    /// A paragraph of plain text (escaped).
     public mutating func paragraph(_ text: String) {
         body.append("<p>\(escape(text))</p>")
     }
@@ -20,6 +24,7 @@ public struct HTMLReport: Sendable {
         body.append(t + "</tbody></table>")
     }
 
+    /// A line chart as a figure.
     public mutating func chart(_ chart: SVGLineChart) {
         body.append("<figure>\(chart.render())</figure>")
     }

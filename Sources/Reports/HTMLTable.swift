@@ -1,10 +1,14 @@
 /// A plain-text table rendered as an HTML `<table>`: every cell is escaped, cells that read as numbers
 /// (`12`, `-3.5`, `45 %`, `0.31 (0.22–0.41)`) are right-aligned, short rows are padded with empty cells.
 public struct HTMLTable: Sendable, Equatable {
+    /// Caption above the table.
     public var caption: String?
+    /// Column titles (no header row when empty).
     public var header: [String]
+    /// Cells as plain text.
     public var rows: [[String]]
 
+    /// A table.
     public init(caption: String? = nil, header: [String], rows: [[String]]) {
         self.caption = caption; self.header = header; self.rows = rows
     }

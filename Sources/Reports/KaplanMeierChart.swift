@@ -7,8 +7,11 @@
 public struct KaplanMeierChart: Sendable {
     /// One step of a survival curve: from `time` on, the estimated survival is `survival` (0–1).
     public struct Step: Sendable, Equatable, Codable {
+        /// Event time, in the chart's time unit.
         public var time: Double
+        /// Survival probability from `time` on, 0–1.
         public var survival: Double
+        /// A step.
         public init(time: Double, survival: Double) { self.time = time; self.survival = survival }
     }
 
@@ -20,6 +23,7 @@ public struct KaplanMeierChart: Sendable {
         public var censorTimes: [Double]
         /// Patients still at risk at each of the chart's `atRiskTimes` (same length).
         public var atRisk: [Int]
+        /// An estimate as computed by the caller.
         public init(steps: [Step], censorTimes: [Double] = [], atRisk: [Int] = []) {
             self.steps = steps; self.censorTimes = censorTimes; self.atRisk = atRisk
         }
@@ -34,24 +38,34 @@ public struct KaplanMeierChart: Sendable {
 
     /// One arm's curve.
     public struct Curve: Sendable, Equatable {
+        /// Arm name (legend and at-risk row).
         public var name: String
+        /// The arm's estimate.
         public var estimate: Estimate
         /// CSS colour; nil takes the arm's colour from `ChartPalette`.
         public var color: String?
+        /// A curve.
         public init(name: String, estimate: Estimate, color: String? = nil) {
             self.name = name; self.estimate = estimate; self.color = color
         }
     }
 
+    /// Heading drawn above the plot (escaped).
     public var title: String
+    /// One per arm, drawn in this order.
     public var curves: [Curve]
     /// Times at which the numbers at risk are listed, in the time unit.
     public var atRiskTimes: [Double]
+    /// Time axis title (the unit of every time given).
     public var xLabel: String = "months"
+    /// Survival axis title.
     public var yLabel: String = "probability"
+    /// Pixels.
     public var width: Double = 640
+    /// Height of the plot area, pixels; the at-risk table adds 16 px per arm.
     public var plotHeight: Double = 260
 
+    /// A chart with default size.
     public init(title: String, curves: [Curve], atRiskTimes: [Double] = []) {
         self.title = title; self.curves = curves; self.atRiskTimes = atRiskTimes
     }

@@ -5,25 +5,34 @@
 public struct SpiderChart: Sendable {
     /// One patient's scans.
     public struct Patient: Sendable, Equatable {
+        /// Patient label shown on hover.
         public var patient: String
         /// Scan days from the first dose.
         public var days: [Double]
         /// Change from baseline at each scan, percent; same length as `days`.
         public var percentChange: [Double]
+        /// Best overall response (line colour).
         public var response: RecistResponse
+        /// A patient; `days` in days, `percentChange` in percent.
         public init(patient: String, days: [Double], percentChange: [Double], response: RecistResponse) {
             self.patient = patient; self.days = days; self.percentChange = percentChange; self.response = response
         }
     }
 
+    /// Heading drawn above the plot (escaped).
     public var title: String
+    /// One line each.
     public var patients: [Patient]
+    /// Time axis title.
     public var xLabel: String = "day"
     /// Largest change drawn, percent.
     public var upperClip: Double = 100
+    /// Pixels.
     public var width: Double = 640
+    /// Pixels.
     public var height: Double = 300
 
+    /// A chart with default size and clip.
     public init(title: String, patients: [Patient]) {
         self.title = title; self.patients = patients
     }

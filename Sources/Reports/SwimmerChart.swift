@@ -7,6 +7,7 @@
 public struct SwimmerChart: Sendable {
     /// One patient.
     public struct Lane: Sendable, Equatable {
+        /// Patient label, drawn beside the lane when there are at most 60 lanes.
         public var patient: String
         /// Last day on treatment, days from the first dose.
         public var treatmentEndDay: Double
@@ -14,9 +15,11 @@ public struct SwimmerChart: Sendable {
         public var responseOnsetDay: Double?
         /// Day of progression, nil without progression.
         public var progressionDay: Double?
+        /// Best overall response (lane colour).
         public var response: RecistResponse
         /// Still on treatment at the end of follow-up.
         public var ongoing: Bool
+        /// A lane; all days from the first dose.
         public init(patient: String, treatmentEndDay: Double, responseOnsetDay: Double? = nil, progressionDay: Double? = nil,
                     response: RecistResponse, ongoing: Bool = false) {
             self.patient = patient; self.treatmentEndDay = treatmentEndDay; self.responseOnsetDay = responseOnsetDay
@@ -24,13 +27,18 @@ public struct SwimmerChart: Sendable {
         }
     }
 
+    /// Heading drawn above the plot (escaped).
     public var title: String
+    /// Patients, in any order (the chart sorts them).
     public var lanes: [Lane]
+    /// Time axis title.
     public var xLabel: String = "days on treatment"
+    /// Pixels; the height follows from the number of lanes.
     public var width: Double = 640
     /// Height of one lane, pixels.
     public var laneHeight: Double = 12
 
+    /// A chart with default size.
     public init(title: String, lanes: [Lane]) {
         self.title = title; self.lanes = lanes
     }

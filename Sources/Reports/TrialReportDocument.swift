@@ -18,12 +18,16 @@ public struct TrialReportDocument: Sendable {
         public var pfs: KaplanMeierChart.Estimate
         /// Overall survival, in `survivalTimeUnit`.
         public var os: KaplanMeierChart.Estimate
+        /// Best change per patient, in patient order.
         public var waterfall: [WaterfallChart.Bar]
+        /// Scans per patient, in patient order.
         public var spider: [SpiderChart.Patient]
+        /// Time on treatment per patient, in patient order.
         public var swimmer: [SwimmerChart.Lane]
         /// Fraction (0–1) of the arm's patients whose resistance each mechanism drives, by mechanism name.
         public var mechanismFractions: [String: Double]
 
+        /// An arm.
         public init(name: String, pfs: KaplanMeierChart.Estimate, os: KaplanMeierChart.Estimate,
                     waterfall: [WaterfallChart.Bar] = [], spider: [SpiderChart.Patient] = [],
                     swimmer: [SwimmerChart.Lane] = [], mechanismFractions: [String: Double] = [:]) {
@@ -32,11 +36,13 @@ public struct TrialReportDocument: Sendable {
         }
     }
 
+    /// Page title and heading.
     public var title: String
     /// Paragraphs under the title: tumour, selection, seed, version — the provenance of the numbers.
     public var notes: [String]
     /// One row per arm (ORR with CI, DCR, medians, …); the caller chooses columns and formatting.
     public var summary: HTMLTable
+    /// Arms in `--arm` order.
     public var arms: [Arm]
     /// Time unit of the survival estimates and `atRiskTimes`.
     public var survivalTimeUnit: String
@@ -47,6 +53,7 @@ public struct TrialReportDocument: Sendable {
     /// Further comparisons (hazard ratios, log-rank p), if any.
     public var comparisons: HTMLTable?
 
+    /// A document.
     public init(title: String, notes: [String] = [], summary: HTMLTable, arms: [Arm], survivalTimeUnit: String = "months",
                 atRiskTimes: [Double] = [], toxicity: HTMLTable? = nil, comparisons: HTMLTable? = nil) {
         self.title = title; self.notes = notes; self.summary = summary; self.arms = arms

@@ -11,20 +11,26 @@ public struct WaterfallChart: Sendable {
         public var patient: String
         /// Best change from baseline, percent (−100 … +∞).
         public var percentChange: Double
+        /// Best overall response (bar colour).
         public var response: RecistResponse
+        /// A bar; `percentChange` in percent.
         public init(patient: String, percentChange: Double, response: RecistResponse) {
             self.patient = patient; self.percentChange = percentChange; self.response = response
         }
     }
 
+    /// Heading drawn above the plot (escaped).
     public var title: String
+    /// Patients, in any order (the chart sorts them).
     public var bars: [Bar]
     /// Largest change drawn, percent; larger bars are clipped and marked.
     public var upperClip: Double = 100
     /// Pixels.
     public var width: Double = 640
+    /// Pixels.
     public var height: Double = 300
 
+    /// A chart with default size and clip.
     public init(title: String, bars: [Bar]) {
         self.title = title; self.bars = bars
     }
