@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "Integrators"),
@@ -22,9 +23,10 @@ let package = Package(
         .target(name: "TumorImmune", dependencies: ["Reactions", "Integrators"]),
         .target(name: "Omics"),
         .target(name: "Reports"),
+        .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Trials", dependencies: ["TumorImmune"]),
         .target(name: "BlockadeCLI", dependencies: [
-            "TumorImmune", "Trials", "Omics", "Reports",
+            "TumorImmune", "Trials", "Omics", "Reports", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "blockade", dependencies: ["BlockadeCLI"]),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "OmicsTests", dependencies: ["Omics", "BlockadeTestSupport"]),
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
         .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "BlockadeTestSupport"]),
     ]
 )

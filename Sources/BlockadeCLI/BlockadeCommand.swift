@@ -19,6 +19,7 @@ public struct BlockadeCommand: AsyncParsableCommand {
             ProfileCommand.self,
             EvaluateCommand.self,
             TrainCommand.self,
+            RunsCommand.self,
         ]
     )
 

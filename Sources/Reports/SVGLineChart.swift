@@ -109,7 +109,14 @@ public struct SVGLineChart: Sendable {
 }
 
 /// Two decimals are enough for screen coordinates and keep files small and stable.
-func fmt(_ v: Double) -> String { String(format: "%.2f", v) }
+///
+/// Never writes `nan` or `inf` (a non-finite value becomes `0.00`, which callers avoid by dropping
+/// such points first) and never writes `-0.00`, so equal layouts give equal bytes.
+func fmt(_ v: Double) -> String {
+    guard v.isFinite else { return "0.00" }
+    let s = String(format: "%.2f", v)
+    return s == "-0.00" ? "0.00" : s
+}
 
 /// Escapes text for XML/HTML.
 public func escape(_ text: String) -> String {
