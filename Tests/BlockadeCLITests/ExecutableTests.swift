@@ -83,6 +83,8 @@ struct ExecutableTests {
         #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
         #expect(counter.root == "sbml")
         #expect(counter.counts["event", default: 0] == doseDays)
+        let doseTimes = Simulator().doseEvents(regimen: try Regimen(parsing: regimen), days: 365).map(\.time)
+        #expect(counter.triggerTimes == doseTimes, "event triggers are not the dose days")
         #expect(counter.counts["species", default: 0] == S.allCases.count + 4 * (try Regimen(parsing: regimen)).antibodies.count)
     }
 
@@ -105,13 +107,31 @@ struct ExecutableTests {
     }
 }
 
-/// Counts XML elements by name and records the root.
+/// Counts XML elements by name, records the root, and reads the number in each event trigger
+/// (`time ≥ t`).
 final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var root: String?
+    var triggerTimes: [Double] = []
+    private var inTrigger = false, inNumber = false, text = ""
+
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if root == nil { root = name }
         counts[name, default: 0] += 1
+        if name == "trigger" { inTrigger = true }
+        if inTrigger && name == "cn" { inNumber = true; text = "" }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inNumber { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "trigger" { inTrigger = false }
+        if name == "cn" && inNumber {
+            inNumber = false
+            if let t = Double(text.trimmingCharacters(in: .whitespaces)) { triggerTimes.append(t) }
+        }
     }
 }

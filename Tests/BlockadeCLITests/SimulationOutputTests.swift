@@ -71,3 +71,22 @@ struct SimulationOutputTests {
         #expect(!text.contains("Counterfactuals"), "no attribution, no counterfactual section")
     }
 }
+
+@Suite("simulate csv")
+struct SimulationCSVTests {
+    @Test("one header and one row per saved day, every species as a column")
+    func csv() throws {
+        let text = try SimulationCSV.render(simulator: Simulator(), result: weekly)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(text.hasSuffix("\n"))
+        let header = try #require(lines.first).split(separator: ",").map(String.init)
+        #expect(header == ["day", "tumour_diameter_mm", "cancer_cells"] + weekly.speciesIDs)
+        #expect(lines.count == weekly.days.count + 1)
+        for (i, line) in lines.dropFirst().enumerated() {
+            let values = line.split(separator: ",").compactMap { Double($0) }
+            #expect(values.count == header.count, "row \(i)")
+            #expect(values.first == weekly.days[i])
+            #expect(values[1] == weekly.diameterMM[i])
+        }
+    }
+}
