@@ -34,3 +34,26 @@ struct AttributionTests {
         #expect(attribution.isEmpty)
     }
 }
+
+@Suite("Acquired resistance")
+struct AcquiredResistanceTests {
+    /// With the antigen-loss knob full, a typical melanoma responds to nivolumab and then regrows
+    /// from antigen-loss clones; without that knob the same tumour progresses later (or never).
+    @Test("switching acquired-antigen-loss off delays the relapse")
+    func antigenLossDelaysRelapse() throws {
+        var settings = SimulationSettings()
+        settings.days = 730
+        let sim = Simulator(settings: settings)
+        let patient = melanomaPatient([.acquiredAntigenLoss: 1])
+        let regimen = try Regimen(parsing: "nivolumab")
+        let factual = try sim.run(patient: patient, regimen: regimen)
+        try #require(factual.recist.isAcquiredResistance, "premise: responds, then progresses; got \(factual.recist)")
+        let relapse = try #require(factual.recist.progressionDay)
+        let attribution = try sim.attribute(patient: patient, regimen: regimen, factual: factual)
+        let loss = try #require(attribution.first { $0.mechanism == .acquiredAntigenLoss })
+        #expect((loss.counterfactualProgressionDay ?? .infinity) > relapse,
+                "without antigen loss: PD at \(String(describing: loss.counterfactualProgressionDay)), with: \(relapse)")
+        // For acquired resistance a mechanism drives it exactly when removing it prevents progression.
+        for a in attribution { #expect(a.drivesResistance == (a.counterfactualProgressionDay == nil), "\(a.mechanism.rawValue)") }
+    }
+}

@@ -50,3 +50,18 @@ struct TreatmentEffectTests {
         #expect(Melanoma.placebo.recist.bestOverallResponse.isResponse == false)
     }
 }
+
+@Suite("Untreated tumours")
+struct UntreatedTumourTests {
+    /// Without treatment a tumour must not meet the response criteria. Checked for baseline sums up
+    /// to 90 mm; larger baselines currently shrink untreated (see the report: the logistic carrying
+    /// capacity, 1.5e11 cells, is a ≈ 95 mm sphere while `Patient.validate` accepts up to 400 mm).
+    @Test("placebo never gives a response", arguments: [20.0, 60, 90])
+    func placeboNoResponse(_ mm: Double) throws {
+        var p = Melanoma.typicalPatient
+        p.baselineDiameterMM = mm
+        let r = try Simulator().run(patient: p, regimen: Regimen(parsing: "placebo"))
+        #expect(!r.recist.bestOverallResponse.isResponse, "\(mm) mm: \(r.recist.perScan)")
+        #expect(r.diameterMM.last! >= mm, "\(mm) mm baseline shrinks untreated to \(r.diameterMM.last!) mm")
+    }
+}
