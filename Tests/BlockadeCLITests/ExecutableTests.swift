@@ -77,7 +77,7 @@ struct ExecutableTests {
         #expect(run.status == 0, "stderr: \(run.standardError)")
         let expected = Simulator().doseEvents(regimen: try Regimen(parsing: regimen), days: 365).count
         #expect(expected == doseDays)
-        let counter = ElementCounter()
+        let counter = SBMLEventReader()
         let parser = XMLParser(data: Data(run.standardOutput.utf8))
         parser.delegate = counter
         #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
@@ -109,7 +109,7 @@ struct ExecutableTests {
 
 /// Counts XML elements by name, records the root, and reads the number in each event trigger
 /// (`time ≥ t`).
-final class ElementCounter: NSObject, XMLParserDelegate {
+final class SBMLEventReader: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var root: String?
     var triggerTimes: [Double] = []
