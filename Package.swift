@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per layer of DESIGN.md; dependencies point downwards only:
-// blockade -> BlockadeCLI -> {TumorImmune, Omics} ; TumorImmune -> Reactions -> Integrators.
+// blockade -> BlockadeCLI -> {Trials, Omics, Reports}; Trials -> TumorImmune ; TumorImmune -> Reactions -> Integrators.
 let package = Package(
     name: "Blockade",
     platforms: [.macOS(.v13)],
@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "Reactions", dependencies: ["Integrators"]),
         .target(name: "TumorImmune", dependencies: ["Reactions", "Integrators"]),
         .target(name: "Omics"),
+        .target(name: "Reports"),
+        .target(name: "Trials", dependencies: ["TumorImmune"]),
         .target(name: "BlockadeCLI", dependencies: [
-            "TumorImmune", "Omics",
+            "TumorImmune", "Trials", "Omics", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "blockade", dependencies: ["BlockadeCLI"]),
@@ -32,6 +34,8 @@ let package = Package(
         .testTarget(name: "ReactionsTests", dependencies: ["Reactions", "BlockadeTestSupport"]),
         .testTarget(name: "TumorImmuneTests", dependencies: ["TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "OmicsTests", dependencies: ["Omics", "BlockadeTestSupport"]),
+        .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
         .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "BlockadeTestSupport"]),
     ]
 )

@@ -49,11 +49,13 @@ def validate(path, verbose=False):
     return errors, warnings
 
 
-def read_reference(path):
+def read_reference(path, time_column="time"):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    if not rows or "time" not in rows[0]:
-        raise SystemExit(f"{path}: expected a CSV with a 'time' column and at least one row")
+    if not rows or time_column not in rows[0]:
+        raise SystemExit(f"{path}: expected a CSV with a '{time_column}' column and at least one row")
+    for row in rows:
+        row["time"] = row[time_column]
     return rows
 
 
@@ -97,6 +99,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("model", help="SBML file")
     parser.add_argument("--reference", required=True, help="CSV with a 'time' column and one column per species")
+    parser.add_argument("--time-column", default="time", help="name of the reference CSV's time column")
     parser.add_argument("--species", default="", help="comma-separated species ids to compare")
     parser.add_argument("--rtol", type=float, default=1e-4, help="largest accepted relative difference")
     parser.add_argument("--abs-floor", type=float, default=1e-12,
@@ -107,7 +110,7 @@ def main(argv=None):
     parser.add_argument("--benchmark", type=int, default=0, help="time N repeated simulations instead of comparing")
     args = parser.parse_args(argv)
 
-    reference = read_reference(args.reference)
+    reference = read_reference(args.reference, args.time_column)
     times = [float(row["time"]) for row in reference]
 
     if args.benchmark > 0:

@@ -11,9 +11,11 @@ public struct BlockadeCommand: AsyncParsableCommand {
         shows the valid names.
         """,
         subcommands: [
+            DemoCommand.self,
             SimulateCommand.self,
             ExportCommand.self,
             ListCommand.self,
+            BenchCommand.self,
         ]
     )
 

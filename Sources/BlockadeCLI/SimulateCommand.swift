@@ -41,12 +41,20 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table (readable), csv (time series of every species), json (series + response).")
     var format: SimulationFormat = .table
 
+    @Option(name: .long, help: ArgumentHelp("Relative tolerance of the ODE solver.", valueName: "x"))
+    var rtol: Double = 1e-6
+
+    @Option(name: .long, help: ArgumentHelp("Absolute tolerance of the ODE solver (cells, nmol and dimensionless levels alike).", valueName: "x"))
+    var atol: Double = 1e-6
+
     @Flag(name: .long, help: "Skip the counterfactual mechanism attribution (faster).")
     var noAttribution = false
 
     func validate() throws {
         guard days.isFinite, days > 0, days <= 3650 else { throw ValidationError("--days \(days): expected 1–3650 days") }
         guard scanInterval.isFinite, scanInterval >= 7 else { throw ValidationError("--scan-interval \(scanInterval): expected at least 7 days") }
+        guard rtol.isFinite, rtol > 0, rtol < 0.1 else { throw ValidationError("--rtol \(rtol): expected a number between 0 and 0.1") }
+        guard atol.isFinite, atol > 0 else { throw ValidationError("--atol \(atol): expected a positive number") }
         guard outputInterval.isFinite, outputInterval > 0 else { throw ValidationError("--output-interval \(outputInterval): expected a positive number of days") }
     }
 
@@ -56,7 +64,9 @@ struct SimulateCommand: ParsableCommand {
         var settings = SimulationSettings()
         settings.days = days
         settings.rules.scanIntervalDays = scanInterval
-        settings.outputIntervalDays = format == .csv ? min(outputInterval, 1) : outputInterval
+        settings.outputIntervalDays = outputInterval
+        settings.solver.relativeTolerance = rtol
+        settings.solver.absoluteTolerance = atol
         let simulator = Simulator(settings: settings)
         let result = try simulator.run(patient: patient, regimen: regimen)
         let attribution = noAttribution ? [] : try simulator.attribute(patient: patient, regimen: regimen, factual: result)

@@ -21,6 +21,19 @@ struct SimulationJSON: Encodable {
         var counterfactual_best_response: String
         var counterfactual_progression_day: Double?
         var drives_resistance: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case mechanism, level, counterfactual_best_response, counterfactual_progression_day, drives_resistance
+        }
+        // Absent values are written as null so every key is always present.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(mechanism, forKey: .mechanism)
+            try c.encode(level, forKey: .level)
+            try c.encode(counterfactual_best_response, forKey: .counterfactual_best_response)
+            try c.encode(counterfactual_progression_day, forKey: .counterfactual_progression_day)
+            try c.encode(drives_resistance, forKey: .drives_resistance)
+        }
     }
     struct Response: Encodable {
         var best_overall_response: String
@@ -31,6 +44,22 @@ struct SimulationJSON: Encodable {
         var scans: [Scan]
         var mechanism_attribution: [Attribution]
         var driving_mechanisms: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case best_overall_response, progression_day, response_onset_day, duration_of_response_days, resistance,
+                 scans, mechanism_attribution, driving_mechanisms
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(best_overall_response, forKey: .best_overall_response)
+            try c.encode(progression_day, forKey: .progression_day)
+            try c.encode(response_onset_day, forKey: .response_onset_day)
+            try c.encode(duration_of_response_days, forKey: .duration_of_response_days)
+            try c.encode(resistance, forKey: .resistance)
+            try c.encode(scans, forKey: .scans)
+            try c.encode(mechanism_attribution, forKey: .mechanism_attribution)
+            try c.encode(driving_mechanisms, forKey: .driving_mechanisms)
+        }
     }
     struct Scan: Encodable { var day: Double; var diameter_mm: Double; var call: String }
     struct Solver: Encodable { var return_code: String; var accepted_steps: Int; var rejected_steps: Int; var rhs_evaluations: Int }
@@ -121,7 +150,7 @@ enum SimulationTable {
             out += "\nCounterfactuals (mechanism switched off at baseline):\n"
             for a in attribution {
                 let pd = a.counterfactualProgressionDay.map { String(format: "PD day %.0f", $0) } ?? "no PD"
-                out += String(format: "  %-28@ level %.2f → %@, %@%@\n", a.mechanism.rawValue, a.level,
+                out += String(format: "  %@ level %.2f → %@, %@%@\n", a.mechanism.rawValue.padding(toLength: 27, withPad: " ", startingAt: 0), a.level,
                               a.counterfactualResponse.rawValue, pd, a.drivesResistance ? "   ← drives resistance" : "")
             }
         }

@@ -8,8 +8,26 @@
 /// - no heap allocation per step (tested with an allocation counter).
 ///
 /// The built-in solvers share one driver (`integrate` in `Driver/`), so they differ only in the step
-/// itself: ``Tsit5`` (explicit, non-stiff) and ``Rodas4`` (linearly implicit, stiff).
+/// itself. Choosing one:
+/// - ``Tsit5``: explicit 5(4), the default for non-stiff models (tumour growth, PK without fast
+///   binding); ``DormandPrince5`` is the classic alternative, kept for comparison with other tools.
+/// - ``Rodas5``: linearly implicit 5(4), for stiff models (fast receptor binding next to slow
+///   growth), best at tight tolerances; ``Rodas4`` is its 4(3) predecessor, cheaper per step.
+/// A model is stiff when Tsit5 needs many more steps than its solution's variation suggests
+/// (its statistics show mostly rejected or tiny steps).
+///
+/// ```swift
+/// var solver = Tsit5()              // reuse across patients: no reallocation
+/// let doses = [0.0, 21, 42].map { ScheduledEvent(time: $0, changes: [StateChange(index: 0, .add(200))]) }
+/// let solution = solver.solve(model, initialState: y0, from: 0, to: 730,
+///                             saveAt: Array(stride(from: 0.0, through: 730, by: 7)), events: doses,
+///                             options: SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-9))
+/// guard solution.returnCode == .success else { /* count the patient as failed */ }
+/// ```
 public protocol ODESolver {
+    /// Creates a solver with empty work arrays.
+    init()
+
     /// Integrates `system` from `t0` to `t1`.
     ///
     /// - Parameters:

@@ -9,10 +9,13 @@ public struct StateChange: Sendable, Equatable {
         /// y[index] *= factor (e.g. a fraction of cells surviving a radiotherapy fraction).
         case multiply(Double)
     }
-    /// Index of the state variable.
+    /// Index of the state variable, `0..<dimension` (checked by the solvers: out of range gives
+    /// ``ReturnCode/invalidInput``).
     public var index: Int
+    /// The change; its amount must be finite.
     public var operation: Operation
 
+    /// Creates a change of variable `index`.
     public init(index: Int, _ operation: Operation) {
         self.index = index
         self.operation = operation
@@ -24,8 +27,10 @@ public struct StateChange: Sendable, Equatable {
 public struct ScheduledEvent: Sendable, Equatable {
     /// Time of the event, in the system's time unit.
     public var time: Double
+    /// Changes applied one after another (so `.set(5)` then `.multiply(0.5)` leaves 2.5).
     public var changes: [StateChange]
 
+    /// Creates an event at `time` (system's time unit).
     public init(time: Double, changes: [StateChange]) {
         self.time = time
         self.changes = changes

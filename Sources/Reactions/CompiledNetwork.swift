@@ -23,6 +23,9 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
     public let dimension: Int
     /// Number of reactions (fluxes).
     public let reactionCount: Int
+    /// Number of observables (derived quantities); cached because a network builds its
+    /// declarations on demand.
+    public let observableCount: Int
 
     /// Parameter values in declaration order, in each parameter's units. Mutable so a virtual
     /// patient can change parameters without recompiling; the count must stay the number of
@@ -71,6 +74,7 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
         self.network = network
         dimension = network.species.count
         reactionCount = network.reactions.count
+        observableCount = network.observables.count
         parameterCount = values.count
         self.parameterValues = ContiguousArray(values)
         initialState = ContiguousArray(network.species.map(\.initialAmount))
@@ -240,12 +244,19 @@ public struct CompiledNetwork<N: ReactionNetwork>: ODESystem, Sendable {
     public func observe<C: Collection>(t: Double, y: C) -> [Double] where C.Element == Double {
         let state = ContiguousArray(y)
         precondition(state.count == dimension, "state must have one amount per species")
-        var o = [Double](repeating: 0, count: network.observables.count)
+        var o = [Double](repeating: 0, count: observableCount)
         state.withUnsafeBufferPointer { x in
-            parameterValues.withUnsafeBufferPointer { p in
-                o.withUnsafeMutableBufferPointer { network.observe(x: x, p: p, time: t, into: $0) }
-            }
+            o.withUnsafeMutableBufferPointer { observe(t: t, y: x, into: $0) }
         }
         return o
+    }
+
+    /// Writes every observable at (t, y) into `o` (``observableCount`` values) without allocating.
+    @inlinable
+    public func observe(t: Double, y: UnsafeBufferPointer<Double>, into o: UnsafeMutableBufferPointer<Double>) {
+        precondition(y.count >= dimension && o.count >= observableCount, "state or output buffer too short")
+        parameterValues.withUnsafeBufferPointer { p in
+            network.observe(x: y, p: p, time: t, into: o)
+        }
     }
 }

@@ -10,11 +10,16 @@ public struct MechanismAttribution: Sendable, Equatable, Codable {
     /// Progression day with the mechanism switched off (nil: none within the horizon).
     public var counterfactualProgressionDay: Double?
     /// True when this mechanism alone explains the resistance seen: a primary non-responder now
-    /// responds, or an acquired-resistance patient no longer progresses.
+    /// responds, or an acquired-resistance patient no longer progresses or progresses at least
+    /// ``Simulator/meaningfulDelayDays`` later.
     public var drivesResistance: Bool
 }
 
 extension Simulator {
+    /// A delay of progression that counts as overcoming acquired resistance: six months
+    /// (assumption: a clinically meaningful PFS gain).
+    public static let meaningfulDelayDays = 182.0
+
     /// Counterfactual attribution: for each active mechanism, switch it off at baseline (same
     /// tumour, same immune state) and re-run the treatment.
     ///
@@ -39,7 +44,7 @@ extension Simulator {
             let outcome = try treat(model: cf, baseline: start, patient: patient, regimen: regimen).recist
             let drives = r.isPrimaryResistance
                 ? outcome.bestOverallResponse.isResponse
-                : outcome.progressionDay == nil
+                : (outcome.progressionDay ?? .infinity) - (r.progressionDay ?? 0) >= Self.meaningfulDelayDays
             list.append(MechanismAttribution(mechanism: m, level: patient.mechanisms[m],
                                              counterfactualResponse: outcome.bestOverallResponse,
                                              counterfactualProgressionDay: outcome.progressionDay,

@@ -66,7 +66,7 @@ public enum TumorImmuneParameters {
         Parameter(id: "packing", description: "cell volume fraction of the tumour", value: 0.75, units: "dimensionless", source: "QSP-IO (Jafarnejad 2019: V_T = cells·v / 0.75)"),
         Parameter(id: "c_max", description: "carrying capacity of the logistic growth", value: 1.5e11, units: "cell", source: "QSP-IO (Sové 2020, C_max = 1.5e11)"),
         Parameter(id: "k_death_basal", description: "basal death rate of cancer cells (releases antigen)", value: 0.002, units: "1/day", source: "assumption (slow turnover; Jafarnejad 2019 uses 1e-4/day)"),
-        Parameter(id: "k_dead_clear", description: "clearance of dead cells from the lesion", value: 0.1, units: "1/day", source: "assumption (QSP-IO dead-cell clearance order 0.1/day)"),
+        Parameter(id: "k_dead_clear", description: "clearance of dead cells from the lesion", value: 0.3, units: "1/day", source: "assumption (dead cells cleared within days; QSP-IO order 0.1–1/day)"),
         Parameter(id: "mu_loss", description: "rate of antigen loss per division at full knob", value: 1e-4, units: "1/division", source: "assumption (order of neoantigen loss by immunoediting; Anagnostou 2017 doi:10.1158/2159-8290.CD-16-0828 qualitative)"),
 
         Parameter(id: "k_kill", description: "maximal kill rate per antigen-positive cancer cell by CD8 T cells", value: 0.7, units: "1/day", source: "assumption (below QSP-IO 0.9/day per T cell; ratio-dependent form of de Pillis 2005 doi:10.1158/0008-5472.CAN-05-0564)"),

@@ -126,17 +126,24 @@ public struct Simulator: Sendable {
         guard solution.returnCode == .success else {
             throw BlockadeError.solverFailure(code: solution.returnCode.rawValue, time: solution.finalTime)
         }
-        var diam: [Double] = [], cells: [Double] = [], eff: [Double] = [], exh: [Double] = []
-        var treg: [Double] = [], mdsc: [Double] = [], m2: [Double] = [], alt: [Double] = []
-        var plasma = Array(repeating: [Double](), count: regimen.antibodies.count)
-        for i in solution.times.indices {
-            let y = Array(solution.state(at: i))
-            let o = model.observe(t: solution.times[i], y: y)
-            diam.append(o[1]); cells.append(o[2])
-            eff.append(y[S.effector.rawValue]); exh.append(y[S.exhausted.rawValue])
-            treg.append(y[S.treg.rawValue]); mdsc.append(y[S.mdsc.rawValue]); m2.append(y[S.m2.rawValue])
-            alt.append(y[S.altCheckpoints.rawValue])
-            for k in regimen.antibodies.indices { plasma[k].append(o[5 + k]) }
+        let n = solution.times.count
+        var diam = [Double](repeating: 0, count: n), cells = diam, eff = diam, exh = diam
+        var treg = diam, mdsc = diam, m2 = diam, alt = diam
+        var plasma = Array(repeating: diam, count: regimen.antibodies.count)
+        var o = [Double](repeating: 0, count: model.observableCount)
+        let d = model.dimension
+        solution.states.withUnsafeBufferPointer { all in
+            o.withUnsafeMutableBufferPointer { o in
+                for i in 0..<n {
+                    let y = UnsafeBufferPointer(rebasing: all[(i * d)..<((i + 1) * d)])
+                    model.observe(t: solution.times[i], y: y, into: o)
+                    diam[i] = o[1]; cells[i] = o[2]
+                    eff[i] = y[S.effector.rawValue]; exh[i] = y[S.exhausted.rawValue]
+                    treg[i] = y[S.treg.rawValue]; mdsc[i] = y[S.mdsc.rawValue]; m2[i] = y[S.m2.rawValue]
+                    alt[i] = y[S.altCheckpoints.rawValue]
+                    for k in plasma.indices { plasma[k][i] = o[5 + k] }
+                }
+            }
         }
         // Doses given at a scan day are recorded after the dose; the scan reads the lesion, which a
         // bolus does not change.

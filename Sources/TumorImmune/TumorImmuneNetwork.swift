@@ -24,9 +24,13 @@ public enum S: Int, CaseIterable, Sendable {
 public struct TumorImmuneNetwork: ReactionNetwork {
     /// The antibodies present (their PK species and parameters are added in this order).
     public let antibodies: [Antibody]
+    /// The antibodies' targets, kept apart so the rate laws iterate over plain enums rather than
+    /// over structs holding strings (which would cost reference counting in the hot loop).
+    let targets: [CheckpointTarget]
 
     public init(antibodies: [Antibody]) {
         self.antibodies = antibodies
+        targets = antibodies.map(\.target)
     }
 
     /// Number of species per antibody: central, peripheral, tumour, lymph node.
@@ -189,11 +193,11 @@ public struct TumorImmuneNetwork: ReactionNetwork {
         // Receptor occupancy at binding equilibrium, per target, in tumour and lymph node.
         var freePD1: T = 1, freePDL1: T = 1, freeTIM3: T = 1, freeLAG3: T = 1, freeTIGIT: T = 1
         var freeCTLA4LN: T = 1, freeCTLA4T: T = 1, fcCtla4: T = 0
-        for (k, a) in antibodies.enumerated() {
+        for (k, target) in targets.enumerated() {
             let kd = p[Self.parameterIndex(antibody: k, 4)]
             let cT = x[Self.speciesIndex(antibody: k, 2)] / (K(.tumourPartition) * volume)
             let occT = cT / (cT + kd)
-            switch a.target {
+            switch target {
             case .pd1: freePD1 = freePD1 * (1 - occT)
             case .pdl1: freePDL1 = freePDL1 * (1 - occT)
             case .tim3: freeTIM3 = freeTIM3 * (1 - occT)
@@ -298,7 +302,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
         put(K(.bloodEffectorDeath) * X(.effectorBlood))
         // Antibody PK: concentrations in nM (nmol/L)
         let ecmPenetration = 1 - K(.ecmDrugExclusion) * X(.ecm)
-        for k in antibodies.indices {
+        for k in targets.indices {
             let a = { (part: Int) in x[Self.speciesIndex(antibody: k, part)] }
             let q = { (field: Int) in p[Self.parameterIndex(antibody: k, field)] }
             let plasma = a(0) / q(1)

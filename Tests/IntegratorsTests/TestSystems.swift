@@ -90,11 +90,14 @@ struct CompartmentChain: ODESystem {
 
 /// Which solver a parameterised test runs.
 enum SolverKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case tsit5, rodas4
+    case tsit5, dormandPrince5, rodas4, rodas5
     var testDescription: String { rawValue }
 
+    /// The linearly implicit (stiff) solvers.
+    static let stiff: [SolverKind] = [.rodas4, .rodas5]
+
     /// Classical order of the method.
-    var order: Double { self == .tsit5 ? 5 : 4 }
+    var order: Double { self == .rodas4 ? 4 : 5 }
 
     func solve<S: ODESystem>(_ system: S, _ y0: [Double], _ t0: Double, _ t1: Double, saveAt: [Double] = [],
                              events: [ScheduledEvent] = [], options: SolverOptions = SolverOptions()) -> Solution {
@@ -102,8 +105,14 @@ enum SolverKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .tsit5:
             var solver = Tsit5()
             return solver.solve(system, initialState: y0, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
+        case .dormandPrince5:
+            var solver = DormandPrince5()
+            return solver.solve(system, initialState: y0, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
         case .rodas4:
             var solver = Rodas4()
+            return solver.solve(system, initialState: y0, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
+        case .rodas5:
+            var solver = Rodas5()
             return solver.solve(system, initialState: y0, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
         }
     }

@@ -6,9 +6,10 @@
 // internal entry points (__libc_malloc, ...), so behaviour is unchanged apart from the counting.
 #include "MallocCounter.h"
 
-#if defined(__linux__) && defined(__GLIBC__)
-#include <errno.h>
+#include <errno.h>  // any C library header defines __GLIBC__ on glibc systems
 #include <stddef.h>
+
+#if defined(__linux__) && defined(__GLIBC__)
 
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t count, size_t size);

@@ -18,6 +18,8 @@ protocol StepMethod {
     var proposedState: UnsafeMutablePointer<Double> { get }
     /// f(t, y) after ``restart(_:t:clock:statistics:)``.
     var derivative: UnsafeMutablePointer<Double> { get }
+    /// A vector free between an attempt and the next, where the driver receives dense output.
+    var outputBuffer: UnsafeMutablePointer<Double> { get }
     /// Two scratch vectors the driver may use before the first step of a segment.
     var scratch: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) { get }
 

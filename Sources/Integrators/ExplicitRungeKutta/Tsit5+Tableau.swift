@@ -4,7 +4,7 @@
 /// (`tsit_tableaus.jl`), cross-checked by the tableau consistency tests (row sums equal nodes,
 /// interpolant at θ = 1 equals the weights, error weights sum to zero).
 @usableFromInline
-enum Tsit5Tableau {
+enum Tsit5Tableau: ExplicitFSALTableau {
     // Nodes c2...c6 (c1 = 0, c7 = 1).
     @usableFromInline static let c2 = 0.161
     @usableFromInline static let c3 = 0.327

@@ -8,7 +8,7 @@
 ///
 /// The solver keeps its work arrays between solves of the same dimension; copy one solver per
 /// thread rather than sharing.
-public struct Tsit5: ODESolver {
+public struct Tsit5: ODESolver, Sendable {
     @usableFromInline var workspace: ContiguousArray<Double> = []
     @usableFromInline var workspaceDimension = 0
 
@@ -20,21 +20,32 @@ public struct Tsit5: ODESolver {
     public mutating func solve<S: ODESystem>(_ system: S, initialState: [Double], from t0: Double, to t1: Double,
                                              saveAt: [Double] = [], events: [ScheduledEvent] = [],
                                              options: SolverOptions = SolverOptions()) -> Solution {
-        let n = system.dimension
-        guard isValidInput(dimension: n, initialState: initialState, t0: t0, t1: t1, saveAt: saveAt,
-                           events: events, options: options) else {
-            return .invalid(dimension: n, t0: t0)
-        }
-        if workspaceDimension != n {
-            workspace = ContiguousArray(repeating: 0, count: Tsit5Stepper.vectorCount * n)
-            workspaceDimension = n
-        }
-        return workspace.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return .invalid(dimension: n, t0: t0) }
-            var stepper = Tsit5Stepper(base: base, dimension: n)
-            return integrate(system, method: &stepper, initialState: initialState, from: t0, to: t1,
-                             saveAt: saveAt, events: events, options: options)
-        }
+        solveExplicit(Tsit5Tableau.self, system, workspace: &workspace, workspaceDimension: &workspaceDimension,
+                      initialState: initialState, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
+    }
+}
+
+/// The body shared by the explicit solvers: validate, size the work arrays, run the driver.
+@inlinable
+func solveExplicit<Tableau: ExplicitFSALTableau, S: ODESystem>(
+    _ tableau: Tableau.Type, _ system: S, workspace: inout ContiguousArray<Double>, workspaceDimension: inout Int,
+    initialState: [Double], from t0: Double, to t1: Double, saveAt: [Double], events: [ScheduledEvent],
+    options: SolverOptions
+) -> Solution {
+    let n = system.dimension
+    guard isValidInput(dimension: n, initialState: initialState, t0: t0, t1: t1, saveAt: saveAt,
+                       events: events, options: options) else {
+        return .invalid(dimension: n, t0: t0)
+    }
+    if workspaceDimension != n {
+        workspace = ContiguousArray(repeating: 0, count: ExplicitFSALStepper<Tableau>.vectorCount * n)
+        workspaceDimension = n
+    }
+    return workspace.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return .invalid(dimension: n, t0: t0) }
+        var stepper = ExplicitFSALStepper<Tableau>(base: base, dimension: n)
+        return integrate(system, method: &stepper, initialState: initialState, from: t0, to: t1,
+                         saveAt: saveAt, events: events, options: options)
     }
 }
 

@@ -5,14 +5,15 @@
 /// For stiff problems (fast binding kinetics next to slow tumour growth). Each step costs one
 /// Jacobian (analytic through ``ODESystem/jacobian(t:y:into:)`` when the system provides it, else
 /// n forward differences of the right-hand side), one LU factorisation of I/(γh) − J, six solves
-/// and six right-hand-side evaluations (one of them for ∂f/∂t by a forward difference).
+/// and six right-hand-side evaluations, plus one or two for ∂f/∂t by differences (needed because
+/// the solver cannot know whether f depends on t).
 /// Numerical contract: local error per step as in ``SolverOptions``; because the method is
 /// linearly implicit, an inaccurate Jacobian lowers accuracy per step (and so step size) but is
 /// compensated by the error control, not silently accepted.
 ///
 /// The solver keeps its work arrays (O(n²)) between solves of the same dimension; copy one solver
 /// per thread rather than sharing.
-public struct Rodas4: ODESolver {
+public struct Rodas4: ODESolver, Sendable {
     @usableFromInline var workspace: ContiguousArray<Double> = []
     @usableFromInline var pivots: ContiguousArray<Int> = []
     @usableFromInline var workspaceDimension = 0
@@ -25,25 +26,8 @@ public struct Rodas4: ODESolver {
     public mutating func solve<S: ODESystem>(_ system: S, initialState: [Double], from t0: Double, to t1: Double,
                                              saveAt: [Double] = [], events: [ScheduledEvent] = [],
                                              options: SolverOptions = SolverOptions()) -> Solution {
-        let n = system.dimension
-        guard isValidInput(dimension: n, initialState: initialState, t0: t0, t1: t1, saveAt: saveAt,
-                           events: events, options: options) else {
-            return .invalid(dimension: n, t0: t0)
-        }
-        if workspaceDimension != n {
-            workspace = ContiguousArray(repeating: 0, count: Rodas4Stepper.workLength(dimension: n))
-            pivots = ContiguousArray(repeating: 0, count: n)
-            workspaceDimension = n
-        }
-        return workspace.withUnsafeMutableBufferPointer { buffer in
-            pivots.withUnsafeMutableBufferPointer { pivotBuffer in
-                guard let base = buffer.baseAddress, let pivotBase = pivotBuffer.baseAddress else {
-                    return .invalid(dimension: n, t0: t0)
-                }
-                var stepper = Rodas4Stepper(base: base, pivots: pivotBase, dimension: n)
-                return integrate(system, method: &stepper, initialState: initialState, from: t0, to: t1,
-                                 saveAt: saveAt, events: events, options: options)
-            }
-        }
+        solveRosenbrock(Rodas4Stepper.self, system, workspace: &workspace, pivots: &pivots,
+                        workspaceDimension: &workspaceDimension, initialState: initialState, from: t0, to: t1,
+                        saveAt: saveAt, events: events, options: options)
     }
 }

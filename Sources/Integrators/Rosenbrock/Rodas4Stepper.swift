@@ -3,16 +3,13 @@
 /// f(t, y), ∂f/∂t and the Jacobian are computed once per accepted step and reused by every retry
 /// after a rejection (only the iteration matrix, which depends on h, is refactored).
 @usableFromInline
-struct Rodas4Stepper: StepMethod {
+struct Rodas4Stepper: RosenbrockStepMethod {
     @usableFromInline static var order: Int { 4 }
     @usableFromInline static var errorOrder: Int { 4 }
-    /// Vectors of length n: y, ynew, f0, ∂f/∂t, k1...k6, stage argument, stage derivative, spare.
-    @usableFromInline static let vectorCount = 13
+    /// Vectors of length n: y, ynew, f0, ∂f/∂t, k1...k6, stage argument, stage derivative.
+    @usableFromInline static let vectorCount = 12
     /// Matrices n×n: Jacobian, iteration matrix.
     @usableFromInline static let matrixCount = 2
-
-    /// ε^(1/3), the relative increment of a central difference that balances truncation against rounding.
-    @usableFromInline static let centralDifferenceStep = 6.055454452393343e-6
 
     @usableFromInline let dimension: Int
     @usableFromInline var state: UnsafeMutablePointer<Double>
@@ -23,9 +20,6 @@ struct Rodas4Stepper: StepMethod {
     @usableFromInline var derivativeIsCurrent = false
     @usableFromInline var jacobianIsCurrent = false
 
-    /// - Parameters:
-    ///   - base: `vectorCount · n + matrixCount · n²` doubles owned by the solver.
-    ///   - pivots: n integers owned by the solver.
     @inlinable
     init(base: UnsafeMutablePointer<Double>, pivots: UnsafeMutablePointer<Int>, dimension n: Int) {
         dimension = n
@@ -49,6 +43,7 @@ struct Rodas4Stepper: StepMethod {
     @inlinable static func workLength(dimension n: Int) -> Int { vectorCount * n + matrixCount * n * n }
 
     @inlinable var derivative: UnsafeMutablePointer<Double> { f0 }
+    @inlinable var outputBuffer: UnsafeMutablePointer<Double> { stageDerivative }
     @inlinable var scratch: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) { (stage, stageDerivative) }
 
     @inlinable
@@ -66,54 +61,10 @@ struct Rodas4Stepper: StepMethod {
         jacobianIsCurrent = false
     }
 
-    /// ∂f/∂t and ∂f/∂y at (t, y); the Jacobian from the system when it offers one, else forward
-    /// differences with increments √ε·max(|y_j|, 1) (the usual balance of truncation and rounding).
-    ///
-    /// ∂f/∂t uses a central difference with increment ∛ε·max(|t|, 1) when both sides lie inside the
-    /// current segment: a forward difference leaves a relative error near √ε·|t|·|f_tt/f_t|, which
-    /// enters every step and caps the attainable global error near 1e-9 on non-autonomous problems.
-    /// Near a stop it falls back to a one-sided difference so as not to look across a discontinuity.
     @inlinable
     mutating func linearise<S: ODESystem>(_ system: S, t: Double, clock: StageClock, statistics: inout SolverStatistics) {
-        let n = dimension
-        let tc = clock.time(t)
-        let centralDelta = Self.centralDifferenceStep * max(1, abs(tc))
-        let forwardDelta = Double.ulpOfOne.squareRoot() * max(1, abs(tc))
-        let up = tc + centralDelta, down = tc - centralDelta
-        if up <= clock.upper && down >= clock.lower {
-            evaluate(system, up, state, stageDerivative)
-            evaluate(system, down, state, stage)
-            statistics.rhsEvaluations += 2
-            let width = up - down
-            for i in 0..<n { dT[i] = (stageDerivative[i] - stage[i]) / width }
-        } else {
-            var tShift = clock.time(tc + forwardDelta)
-            if tShift <= tc { tShift = clock.time(tc - forwardDelta) }
-            let dt = tShift - tc
-            if dt != 0 {
-                evaluate(system, tShift, state, stageDerivative)
-                statistics.rhsEvaluations += 1
-                for i in 0..<n { dT[i] = (stageDerivative[i] - f0[i]) / dt }
-            } else {
-                for i in 0..<n { dT[i] = 0 }
-            }
-        }
-
-        statistics.jacobianEvaluations += 1
-        let analytic = system.jacobian(t: tc, y: UnsafeBufferPointer(start: state, count: n),
-                                       into: UnsafeMutableBufferPointer(start: jacobian, count: n * n))
-        if !analytic {
-            for i in 0..<n { stage[i] = state[i] }
-            for j in 0..<n {
-                let saved = stage[j]
-                stage[j] = saved + Double.ulpOfOne.squareRoot() * max(abs(saved), 1)
-                let h = stage[j] - saved
-                evaluate(system, tc, stage, stageDerivative)
-                for i in 0..<n { jacobian[i * n + j] = (stageDerivative[i] - f0[i]) / h }
-                stage[j] = saved
-            }
-            statistics.rhsEvaluations += n
-        }
+        linearisation(system, t: t, clock: clock, y: state, f0: f0, dT: dT, jacobian: jacobian, scratchY: stage,
+                      scratchF: stageDerivative, n: dimension, statistics: &statistics)
         jacobianIsCurrent = true
     }
 
@@ -129,11 +80,8 @@ struct Rodas4Stepper: StepMethod {
         }
         if !jacobianIsCurrent { linearise(system, t: t, clock: clock, statistics: &statistics) }
 
-        let diagonal = 1 / (T.gamma * h)
-        for i in 0..<(n * n) { iterationMatrix[i] = -jacobian[i] }
-        for i in 0..<n { iterationMatrix[i * n + i] += diagonal }
-        statistics.factorizations += 1
-        guard luFactor(iterationMatrix, pivots: pivots, n: n) else { return .infinity }
+        guard factorIterationMatrix(iterationMatrix, pivots: pivots, jacobian: jacobian, gammaH: T.gamma * h, n: n,
+                                    statistics: &statistics) else { return .infinity }
 
         let y = state, u = stage, du = stageDerivative
         let (k1, k2, k3, k4, k5, k6) = (self.k1, self.k2, self.k3, self.k4, self.k5, self.k6)

@@ -1,10 +1,12 @@
-/// One Tsit5 step over the work arrays of a ``Tsit5`` solver.
+/// One step of a seven-stage, first-same-as-last explicit Runge–Kutta 5(4) pair (``Tsit5``,
+/// ``DormandPrince5``), over the work arrays of its solver. The pair's coefficients come in as a
+/// type so that each specialisation folds them into constants.
 @usableFromInline
-struct Tsit5Stepper: StepMethod {
+struct ExplicitFSALStepper<Tableau: ExplicitFSALTableau>: StepMethod {
     @usableFromInline static var order: Int { 5 }
     @usableFromInline static var errorOrder: Int { 5 }
     /// Vectors of length n the stepper needs: y, ynew, k1...k7, stage argument.
-    @usableFromInline static let vectorCount = 10
+    @inlinable static var vectorCount: Int { 10 }
 
     @usableFromInline let dimension: Int
     @usableFromInline var state: UnsafeMutablePointer<Double>
@@ -34,6 +36,7 @@ struct Tsit5Stepper: StepMethod {
     }
 
     @inlinable var derivative: UnsafeMutablePointer<Double> { k1 }
+    @inlinable var outputBuffer: UnsafeMutablePointer<Double> { stage }
     @inlinable var scratch: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) { (stage, k2) }
 
     @inlinable
@@ -52,7 +55,7 @@ struct Tsit5Stepper: StepMethod {
     @inlinable
     mutating func attempt<S: ODESystem>(_ system: S, t: Double, h: Double, clock: StageClock,
                                         tolerance: Tolerance, statistics: inout SolverStatistics) -> Double {
-        typealias T = Tsit5Tableau
+        typealias T = Tableau
         let n = dimension
         let y = state, y1 = proposedState
         let (k1, k2, k3, k4, k5, k6, k7, u) = (self.k1, self.k2, self.k3, self.k4, self.k5, self.k6, self.k7, stage)
@@ -86,7 +89,7 @@ struct Tsit5Stepper: StepMethod {
 
     @inlinable
     func interpolate(theta: Double, h: Double, into out: UnsafeMutablePointer<Double>) {
-        let (b1, b2, b3, b4, b5, b6, b7) = Tsit5Tableau.denseWeights(theta)
+        let (b1, b2, b3, b4, b5, b6, b7) = Tableau.denseWeights(theta)
         for i in 0..<dimension {
             out[i] = state[i] + h * (b1 * k1[i] + b2 * k2[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i]
                 + b6 * k6[i] + b7 * k7[i])

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Benchmark: one patient, two years of nivolumab every two weeks — Blockade vs libRoadRunner.
+
+Both simulate the same model from the same baseline state with the same doses: Blockade runs its
+own compiled model (`blockade bench`), libRoadRunner runs `blockade export sbml` of it. Both use
+relative and absolute tolerance 1e-6 and save the state once a day (731 points). Each side is
+timed over repeated runs in one process; the median wall time per simulation is reported and the
+ratio roadrunner / blockade printed. Run through scripts/bench-simulate.sh.
+"""
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import os
+
+
+def main():
+    blockade = sys.argv[1] if len(sys.argv) > 1 else ".build/release/blockade"
+    repeats = int(os.environ.get("BENCH_REPEATS", "200"))
+    days, rtol, atol = 730, 1e-6, 1e-6
+    import roadrunner
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sbml = os.path.join(tmp, "model.xml")
+        subprocess.run([blockade, "export", "sbml", "--tumor", "melanoma", "--regimen", "nivolumab",
+                        "--days", str(days), "-o", sbml], check=True)
+        out = subprocess.run([blockade, "bench", "--tumor", "melanoma", "--regimen", "nivolumab", "--days", str(days),
+                              "--repeats", str(repeats), "--rtol", str(rtol), "--atol", str(atol)],
+                             check=True, capture_output=True, text=True).stdout
+        ours = json.loads(out)
+        r = roadrunner.RoadRunner(sbml)
+        r.integrator.relative_tolerance = rtol
+        r.integrator.absolute_tolerance = atol
+        r.integrator.maximum_num_steps = 100000
+        times = []
+        for _ in range(max(20, repeats // 5)):
+            r.resetAll()
+            start = time.perf_counter()
+            r.simulate(0, days, days + 1)
+            times.append(time.perf_counter() - start)
+        theirs = statistics.median(times)
+    result = {
+        "scenario": "melanoma, nivolumab 240 mg q2w, 730 days, daily output, rtol = atol = 1e-6",
+        "blockade_median_s": ours["blockade_median_s"],
+        "blockade_accepted_steps": ours["accepted_steps"],
+        "roadrunner_median_s": theirs,
+        "roadrunner_version": roadrunner.__version__,
+        "speedup_vs_roadrunner": theirs / ours["blockade_median_s"],
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
