@@ -30,6 +30,10 @@ struct ExecutableTests {
         let response = try #require(object["response"] as? [String: Any])
         #expect(["CR", "PR", "SD", "PD"].contains(response["best_overall_response"] as? String ?? ""))
         #expect(response["mechanism_attribution"] is [Any])
+        // Absent values are written as null: every key is always present.
+        for key in ["progression_day", "response_onset_day", "duration_of_response_days", "resistance", "scans", "driving_mechanisms"] {
+            #expect(response.keys.contains(key), "response.\(key) missing")
+        }
     }
 
     @Test("simulate explains a primary non-responder through the attribution")
