@@ -1,0 +1,141 @@
+import Testing
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import BlockadeTestSupport
+@testable import BlockadeCLI
+import TumorImmune
+
+/// The built `blockade` executable, run as a user runs it.
+@Suite("blockade executable (end to end)")
+struct ExecutableTests {
+    @Test("simulate --format json prints one JSON object with series and response")
+    func simulateJSON() throws {
+        let run = try CommandLineRun.blockade(["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(run.standardError.isEmpty)
+        // The whole of standard output is a single JSON value, and it is an object.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any],
+                                  "stdout is not one JSON object: \(run.standardOutput.prefix(200))")
+        #expect(run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{"))
+        let series = try #require(object["series"] as? [String: Any])
+        let days = try #require(series["day"] as? [Double])
+        #expect(days.first == 0 && days.count > 10)
+        for key in ["tumour_diameter_mm", "effector_cd8_tumour"] {
+            #expect((series[key] as? [Double])?.count == days.count, "series.\(key)")
+        }
+        let plasma = try #require(series["drug_plasma_ug_per_ml"] as? [String: [Double]])
+        #expect(plasma["nivolumab"]?.count == days.count)
+        let response = try #require(object["response"] as? [String: Any])
+        #expect(["CR", "PR", "SD", "PD"].contains(response["best_overall_response"] as? String ?? ""))
+        #expect(response["mechanism_attribution"] is [Any])
+        // Absent values are written as null: every key is always present.
+        for key in ["progression_day", "response_onset_day", "duration_of_response_days", "resistance", "scans", "driving_mechanisms"] {
+            #expect(response.keys.contains(key), "response.\(key) missing")
+        }
+    }
+
+    @Test("simulate explains a primary non-responder through the attribution")
+    func simulateAttribution() throws {
+        let run = try CommandLineRun.blockade(["simulate", "--mechanism", "antigen-presentation-loss=1",
+                                               "--mechanism", "acquired-antigen-loss=0", "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let response = try #require(object["response"] as? [String: Any])
+        #expect(response["resistance"] as? String == "primary")
+        #expect(response["driving_mechanisms"] as? [String] == ["antigen-presentation-loss"])
+    }
+
+    @Test("an unknown tumour fails with the valid names on stderr")
+    func unknownTumour() throws {
+        let run = try CommandLineRun.blockade(["simulate", "--tumor", "glioma", "--format", "json"])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError.contains("unknown tumour type 'glioma'"))
+        for t in TumorType.catalogue { #expect(run.standardError.contains(t.id), "\(t.id) not listed") }
+    }
+
+    @Test("bad options fail with a non-zero exit and say what is wrong",
+          arguments: [(["simulate", "--regimen", "nivolumab+"], "empty component"),
+                      (["simulate", "--mechanism", "stromal-barrier=x"], "'x' is not a number"),
+                      (["simulate", "--days", "0"], "--days"),
+                      (["simulate", "--regimen", "aspirin"], "unknown drug 'aspirin'")])
+    func badOptions(_ arguments: [String], _ mention: String) throws {
+        let run = try CommandLineRun.blockade(arguments)
+        #expect(run.status != 0)
+        #expect(run.standardError.contains(mention), "stderr: \(run.standardError)")
+    }
+
+    @Test("list prints what ListCommand.render produces", arguments: ListCommand.Topic.allCases)
+    func list(_ topic: ListCommand.Topic) throws {
+        let run = try CommandLineRun.blockade(["list", topic.rawValue])
+        #expect(run.status == 0)
+        #expect(run.standardOutput == ListCommand.render(topic))
+    }
+
+    @Test("export sbml is well-formed XML with one event per dose day",
+          arguments: [("nivolumab", 27), ("nivolumab+ipilimumab", 29), ("placebo", 0)])
+    func exportSBML(_ regimen: String, _ doseDays: Int) throws {
+        let run = try CommandLineRun.blockade(["export", "sbml", "--tumor", "melanoma", "--regimen", regimen])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let expected = Simulator().doseEvents(regimen: try Regimen(parsing: regimen), days: 365).count
+        #expect(expected == doseDays)
+        let counter = SBMLEventReader()
+        let parser = XMLParser(data: Data(run.standardOutput.utf8))
+        parser.delegate = counter
+        #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
+        #expect(counter.root == "sbml")
+        #expect(counter.counts["event", default: 0] == doseDays)
+        let doseTimes = Simulator().doseEvents(regimen: try Regimen(parsing: regimen), days: 365).map(\.time)
+        #expect(counter.triggerTimes == doseTimes, "event triggers are not the dose days")
+        #expect(counter.counts["species", default: 0] == S.allCases.count + 4 * (try Regimen(parsing: regimen)).antibodies.count)
+    }
+
+    @Test("export sbml -o writes the file and nothing to stdout")
+    func exportToFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("blockade-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try CommandLineRun.blockade(["export", "sbml", "-o", url.path])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("<sbml"))
+    }
+
+    @Test("export model-doc prints the model document")
+    func exportModelDoc() throws {
+        let run = try CommandLineRun.blockade(["export", "model-doc"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput == ModelDocumentation.markdown())
+    }
+}
+
+/// Counts XML elements by name, records the root, and reads the number in each event trigger
+/// (`time ≥ t`).
+final class SBMLEventReader: NSObject, XMLParserDelegate {
+    var counts: [String: Int] = [:]
+    var root: String?
+    var triggerTimes: [Double] = []
+    private var inTrigger = false, inNumber = false, text = ""
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if root == nil { root = name }
+        counts[name, default: 0] += 1
+        if name == "trigger" { inTrigger = true }
+        if inTrigger && name == "cn" { inNumber = true; text = "" }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inNumber { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "trigger" { inTrigger = false }
+        if name == "cn" && inNumber {
+            inNumber = false
+            if let t = Double(text.trimmingCharacters(in: .whitespaces)) { triggerTimes.append(t) }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+import Integrators
+@testable import TumorImmune
+
+@Suite("Simulation sanity")
+struct SimulationSanityTests {
+    struct Run: Sendable, CustomTestStringConvertible {
+        var tumor: String
+        var regimen: String
+        var testDescription: String { "\(tumor) under \(regimen)" }
+    }
+
+    /// Every tumour type under pembrolizumab, and the typical melanoma under every drug and a few
+    /// combinations (each antibody target goes through a different branch of the rate laws).
+    static let runs: [Run] =
+        TumorType.catalogue.map { Run(tumor: $0.id, regimen: "pembrolizumab") }
+        + Antibody.catalogue.map { Run(tumor: "melanoma", regimen: $0.id) }
+        + ["nivolumab+ipilimumab", "nivolumab+relatlimab", "atezolizumab+tiragolumab", "durvalumab+tremelimumab", "placebo"]
+            .map { Run(tumor: "nsclc", regimen: $0) }
+
+    static func shortSimulator() -> Simulator {
+        var settings = SimulationSettings()
+        settings.days = 120
+        return Simulator(settings: settings)
+    }
+
+    @Test("every series is finite and every amount non-negative", arguments: runs)
+    func finiteAndNonNegative(_ run: Run) throws {
+        let patient = Patient(typical: try TumorType.named(run.tumor))
+        let r = try Self.shortSimulator().run(patient: patient, regimen: Regimen(parsing: run.regimen))
+        #expect(r.returnCode == .success)
+        #expect(r.days.first == 0 && r.days.last == 120)
+        let series: [(String, [Double])] = [
+            ("diameter", r.diameterMM), ("cancer cells", r.cancerCells), ("effector CD8", r.effectorCD8),
+            ("exhausted CD8", r.exhaustedCD8), ("Tregs", r.tregs), ("MDSCs", r.mdscs), ("M2", r.m2Macrophages),
+            ("TIM-3/LAG-3", r.alternativeCheckpoints),
+        ] + r.plasmaConcentration.map { ("\($0.drug) plasma", $0.values) }
+        for (name, values) in series {
+            #expect(values.count == r.days.count, "\(name)")
+            #expect(values.allSatisfy { $0.isFinite }, "\(name) has a non-finite value")
+            #expect(values.allSatisfy { $0 >= 0 }, "\(name) goes negative: min \(values.min() ?? 0)")
+        }
+        #expect(r.solution.states.allSatisfy { $0.isFinite }, "a species is not finite")
+        #expect(r.solution.states.count == r.days.count * r.speciesIDs.count)
+        // Amounts may dip below zero only at the solver's tolerance (absolute 1e-6).
+        for (k, id) in r.speciesIDs.enumerated() {
+            let minimum = stride(from: k, to: r.solution.states.count, by: r.speciesIDs.count).map { r.solution.states[$0] }.min() ?? 0
+            #expect(minimum > -1e-3, "\(id) reaches \(minimum)")
+        }
+        #expect(abs(r.diameterMM[0] / patient.baselineDiameterMM - 1) < 1e-9, "day-0 diameter \(r.diameterMM[0]) mm")
+    }
+
+    @Test("the baseline lesion has the patient's diameter", arguments: [20.0, 60, 150])
+    func baselineDiameter(_ mm: Double) throws {
+        var p = Melanoma.typicalPatient
+        p.baselineDiameterMM = mm
+        let sim = Self.shortSimulator()
+        let model = try sim.compile(patient: p, regimen: Regimen(parsing: "placebo"))
+        let y0 = try sim.baselineState(model: model, patient: p)
+        let diameter = model.observe(t: 0, y: y0)[1]
+        #expect(abs(diameter / mm - 1) < 1e-9, "\(diameter) mm")
+        // Pre-existing antigen-loss subclone: 1 % × knob of the cancer cells.
+        let cancer = y0[S.cancerPositive.rawValue] + y0[S.cancerLoss.rawValue]
+        #expect(abs(y0[S.cancerLoss.rawValue] / cancer - 0.01 * p.mechanisms[.acquiredAntigenLoss]) < 1e-12)
+    }
+
+    @Test("a simulation is deterministic: two runs give identical series")
+    func deterministic() throws {
+        let p = melanomaPatient([.stromalBarrier: 0.6])
+        let regimen = try Regimen(parsing: "nivolumab+ipilimumab")
+        let a = try Simulator().run(patient: p, regimen: regimen)
+        let b = try Simulator().run(patient: p, regimen: regimen)
+        #expect(a.days == b.days)
+        #expect(a.solution.states == b.solution.states)
+        #expect(a.diameterMM == b.diameterMM)
+        #expect(a.plasmaConcentration.map(\.values) == b.plasmaConcentration.map(\.values))
+        #expect(a.recist == b.recist)
+        #expect(a.statistics.acceptedSteps == b.statistics.acceptedSteps)
+    }
+
+    @Test("the shared fixture equals a fresh run (no hidden state between simulations)")
+    func fixtureMatchesFreshRun() throws {
+        let fresh = try Simulator().run(patient: Melanoma.typicalPatient, regimen: Regimen(parsing: "nivolumab"))
+        #expect(fresh.solution.states == Melanoma.nivolumab.solution.states)
+    }
+
+    @Test("scan days are saved and read: RECIST sees the diameters of the series")
+    func recistReadsSeries() throws {
+        let r = Melanoma.nivolumab
+        #expect(r.recist.scanDays.first == 0)
+        for day in r.recist.scanDays { #expect(r.index(ofDay: day) != nil, "scan day \(day) not saved") }
+        let diameters = try r.recist.scanDays.map { r.diameterMM[try #require(r.index(ofDay: $0))] }
+        let again = RecistAssessment(scanDays: r.recist.scanDays, diametersMM: diameters)
+        #expect(again.perScan == r.recist.perScan)
+    }
+}
