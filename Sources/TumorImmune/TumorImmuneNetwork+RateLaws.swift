@@ -40,7 +40,7 @@ extension TumorImmuneNetwork {
     struct Derived<T: ModelScalar> {
         var cancer: T, volume: T, mhc: T, chemokine: T, contact: T, pd1Inhibition: T, altInhibition: T
         var suppression: T, stimulation: T, killCD8: T, killCAR: T, pd1AxisBlocked: T, costimulation: T
-        var steroidFactor: T, normalisation: T, effects: Effects<T>
+        var steroidFactor: T, normalisation: T, lesionCells: T, effects: Effects<T>
     }
 
     /// Tumour volume (L): cells × volume per cell / packing.
@@ -109,7 +109,10 @@ extension TumorImmuneNetwork {
         let altEffective = X(.altCheckpoints) * (e.freeTIM3 + e.freeLAG3 + e.freeTIGIT) / 3
         let altInhibition = altEffective / (altEffective + 1)
         let tregFactor = X(.effector) / (X(.effector) + K(.tregWeight) * X(.treg) + 1)
-        let mdscDensity = X(.mdsc) / (K(.mdscRatioRef) * (cancer + 1))
+        // Densities are per cell of the lesion (cancer, dead and immune cells), so they stay bounded
+        // when cancer cells vanish and the immune infiltrate remains.
+        let lesionCells = cancer + X(.dead) + X(.effector) + X(.exhausted) + X(.treg) + X(.mdsc) + X(.m1) + X(.m2) + 1
+        let mdscDensity = X(.mdsc) / (K(.mdscRatioRef) * lesionCells)
         let suppression = tregFactor / (1 + K(.mdscWeight) * mdscDensity) / (1 + X(.il10) + X(.tgfb))
         let steroidFactor = 1 - K(.steroidSuppression) * X(.steroid)
         // ECM keeps T cells in the stroma, away from cancer cells (Salmon 2012); CXCR3 ligands
@@ -130,7 +133,7 @@ extension TumorImmuneNetwork {
                        stimulation: stimulation, killCD8: killCD8, killCAR: killCAR,
                        pd1AxisBlocked: 1 - e.freePD1 * e.freePDL1,
                        costimulation: 1 - K(.ctla4Competition) * e.freeCTLA4LN,
-                       steroidFactor: steroidFactor, normalisation: normalisation, effects: e)
+                       steroidFactor: steroidFactor, normalisation: normalisation, lesionCells: lesionCells, effects: e)
     }
 
     public func rates<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, time: T,
@@ -177,12 +180,12 @@ extension TumorImmuneNetwork {
         put(K(.ecmProduction) * K(.knobStroma) * (1 + X(.tgfb)) * (1 - X(.ecm)))
         put(K(.ecmDegradation) * X(.ecm))
         // Cytokines: production = clearance × (producer density / reference density)
-        let perCancer = 1 / (d.cancer + 1)
-        put(K(.ifnProduction) * active * X(.effector) * perCancer / K(.ifnRatioRef))
+        let perCell = 1 / d.lesionCells
+        put(K(.ifnProduction) * active * X(.effector) * perCell / K(.ifnRatioRef))
         put(K(.ifnClearance) * X(.ifng))
-        put(K(.il10Clearance) * (X(.m2) + X(.treg)) * perCancer / K(.cytokineRatioRef))
+        put(K(.il10Clearance) * (X(.m2) + X(.treg)) * perCell / K(.cytokineRatioRef))
         put(K(.il10Clearance) * X(.il10))
-        put(K(.tgfClearance) * (X(.m2) * perCancer / K(.cytokineRatioRef) + K(.tgfBasal) * X(.ecm)))
+        put(K(.tgfClearance) * (X(.m2) * perCell / K(.cytokineRatioRef) + K(.tgfBasal) * X(.ecm)))
         put(K(.tgfClearance) * X(.tgfb))
         put(K(.cxclClearance) * (K(.cxclBasal) + X(.ifng) / (X(.ifng) + 1))
             * (1 - K(.cxclSilencingMax) * K(.knobChemokineSilencing) * e.silencingLeft))
@@ -203,7 +206,7 @@ extension TumorImmuneNetwork {
         }
         let deathFlux = (d.killCD8 + d.killCAR + K(.basalDeath)) * cp * d.mhc
             + (1 - e.icdLeft) * (drugKill + e.targeted) * cp + lysis
-        let mdscRatio = X(.mdsc) / (K(.mdscRatioRef) * (d.cancer + 1))
+        let mdscRatio = X(.mdsc) / (K(.mdscRatioRef) * d.lesionCells)
         let mdscImpair = 1 - K(.mdscApcImpairment) * mdscRatio / (1 + mdscRatio)
         let maturationDrive = deathFlux / (deathFlux + K(.deathFluxHalf)) * mdscImpair
             + K(.rtApcWeight) * radiation / (radiation + K(.rtSignalHalf)) + (1 - e.apcLeft)
@@ -240,8 +243,10 @@ extension TumorImmuneNetwork {
                 }
             case .oncolyticVirus:
                 let virus = x[s], infected = x[s + 1]
-                put(K(.virusInfection) * virus * cp)
-                put(K(.virusInfection) * virus * cn)
+                // Mass action in concentrations; dense stroma hinders spread as it hinders drugs.
+                let spread = K(.virusInfection) * virus / d.volume * (1 - K(.ecmDrugExclusion) * X(.ecm))
+                put(spread * cp)
+                put(spread * cn)
                 put(K(.virusLysis) * infected)
                 put(K(.virusBurst) * K(.virusLysis) * infected)
                 put((K(.virusDecay) + K(.virusAntiviral) * ifnEffect) * virus)
