@@ -10,18 +10,24 @@ public struct BlockadeCommand: AsyncParsableCommand {
         Start with `blockade demo`. Identifiers are lowercase-with-hyphens; `blockade list tumors|drugs|mechanisms` \
         shows the valid names.
         """,
+        version: version,
         subcommands: [
             DemoCommand.self,
             SimulateCommand.self,
             ExportCommand.self,
             ListCommand.self,
             BenchCommand.self,
+            TrialCommand.self,
+            MergeCommand.self,
             ProfileCommand.self,
             EvaluateCommand.self,
             TrainCommand.self,
             RunsCommand.self,
         ]
     )
+
+    /// The program version (semantic versioning), recorded with every run.
+    public static let version = "0.2.0"
 
     public init() {}
 }

@@ -47,7 +47,7 @@ public struct Patient: Sendable, Equatable, Codable {
     }
 
     /// The network parameter values this patient sets (id → value).
-    var parameterOverrides: [(P, Double)] {
+    public var parameterOverrides: [(P, Double)] {
         var list: [(P, Double)] = [
             (.growthRate, log(2) / doublingTimeDays),
             (.tmb, tmb),

@@ -34,7 +34,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
     // Layout, computed once: where each slot's species and parameters start.
     let kinds: [DrugSlot.Kind]
     let speciesStart: [Int]
-    let parameterStart: [Int]
+    public let parameterStart: [Int]
     let isOral: [Bool]
     /// Species offset of the encapsulated pools (−1 without carrier); parameter offset of carrier parameters.
     let carrierSpecies: [Int]

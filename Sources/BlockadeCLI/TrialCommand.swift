@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import History
+import Trials
+import TumorImmune
+
+/// `blockade trial`: a virtual randomised trial with the same patients in every arm.
+struct TrialCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trial",
+        abstract: "Run a virtual clinical trial: ORR, PFS, OS, toxicity and resistance mechanisms per arm.",
+        discussion: """
+        Every selected virtual patient receives every arm (paired design). Courses are simulated \
+        cycle by cycle: label doses, adverse events with graded management, RECIST scans, treatment \
+        stopped at progression, follow-up for survival. Patient i of seed S is always the same patient.
+
+        Examples:
+          blockade trial --tumor melanoma --arm nivolumab --arm nivolumab+ipilimumab --patients 500 --seed 1
+          blockade trial --tumor nsclc --select 'pdl1_tps>=50' --arm platinum-doublet --arm pembrolizumab --patients 1000 --seed 7 --report trial.html
+          blockade trial --tumor melanoma --arm nivolumab --patients 10000 --seed 1 --shard 2/8 --output shard2.json
+          blockade merge shard*.json --output trial.json
+
+        Selection attributes: pdl1_tps, pdl1_cps, pdl1_ic, tmb, msi (high|stable); combine with 'and'/'or'.
+        Each run is recorded in the run history (see `blockade runs`).
+        """)
+
+    @Option(name: .long, help: "Tumour type (see `blockade list tumors`).")
+    var tumor: String
+
+    @Option(name: .long, help: ArgumentHelp("Biomarker selection, e.g. 'pdl1_tps>=50' or 'tmb>=10 and pdl1_tps<1'.", valueName: "expr"))
+    var select: String?
+
+    @Option(name: .long, help: ArgumentHelp("A regimen (repeat for each arm; the first is the control).", valueName: "regimen"))
+    var arm: [String] = []
+
+    @Option(name: .long, help: "Number of selected patients.")
+    var patients: Int = 200
+
+    @Option(name: .long, help: "Population seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Follow-up from the first dose, days.")
+    var days: Double = 730
+
+    @Option(name: .long, help: ArgumentHelp("Run only shard I of N (1-based), e.g. 2/8; needs --output.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .long, help: "Write the result (shard file, or trial JSON) to this file (atomically).")
+    var output: String?
+
+    @Option(name: .long, help: "Output format on standard output.")
+    var format: TrialFormat = .table
+
+    @Option(name: .long, help: "Also write a self-contained HTML report (waterfall, spider, swimmer, Kaplan–Meier, toxicity, mechanisms).")
+    var report: String?
+
+    @Flag(name: .long, help: "Skip counterfactual mechanism attribution (much faster; resistance is then unattributed).")
+    var noAttribution = false
+
+    @Flag(name: .long, help: "Do not simulate adverse events.")
+    var noToxicity = false
+
+    @Flag(name: .long, help: "Do not record this run in the run history.")
+    var noHistory = false
+
+    @Flag(name: .long, help: "No progress bar on standard error.")
+    var quiet = false
+
+    enum TrialFormat: String, ExpressibleByArgument { case table, json }
+
+    func validate() throws {
+        guard !arm.isEmpty else { throw ValidationError("give at least one --arm, e.g. --arm nivolumab") }
+        guard patients > 0, patients <= 10_000_000 else { throw ValidationError("--patients \(patients): expected 1–10,000,000") }
+        guard days >= 56, days <= 3650 else { throw ValidationError("--days \(days): expected 56–3650") }
+        if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the shard") }
+    }
+
+    func run() async throws {
+        var config = TrialConfiguration(tumor: tumor, selection: select, arms: arm, patients: patients, seed: seed)
+        config.horizonDays = days
+        config.attribution = !noAttribution
+        config.toxicity = !noToxicity
+        let runner = try TrialRunner(configuration: config, populationModel: CalibratedPopulations.model(for: tumor))
+        let range: Range<Int>
+        var position: TrialShard.Position?
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+                throw ValidationError("--shard '\(shard)': expected I/N with 1 ≤ I ≤ N, e.g. 2/8")
+            }
+            range = TrialShard.patientRange(index: parts[0] - 1, count: parts[1], total: patients)
+            position = TrialShard.Position(index: parts[0] - 1, count: parts[1])
+        } else {
+            range = 0..<patients
+        }
+        let work = { () throws -> [ArmOutcomes] in
+            let bar = quiet ? nil : ProgressBar(total: range.count, label: "\(tumor) × \(arm.count) arm(s)")
+            let progress: (@Sendable (Int) -> Void)? = bar.map { b in { @Sendable done in b.update(done) } }
+            let arms = try runner.run(patients: range, progress: progress)
+            bar?.finish()
+            return arms
+        }
+        let configJSON = (try? String(decoding: JSONEncoder().encode(config), as: UTF8.self)) ?? "{}"
+        let commandLine = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let store: SQLiteRunStore? = noHistory ? nil : try? SQLiteRunStore()
+        var text = ""
+        let body: () async throws -> String? = {
+            let arms = try work()
+            if let position, let output {
+                let file = TrialShard(tumor: tumor, selection: select, seed: seed, patients: patients, shard: position, arms: arms)
+                try Data(file.encoded()).write(to: URL(fileURLWithPath: output), options: .atomic)
+                text = "wrote shard \(position.index + 1)/\(position.count) (\(range.count) patients) to \(output)\n"
+                return "{\"shard\": \"\(position.index + 1)/\(position.count)\"}"
+            }
+            let summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, arms: arms)
+            let json = summary.jsonString()
+            if let output { try writeOutput(json, to: output) }
+            if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: arms), to: report) }
+            text = format == .json ? json : TrialTable.render(summary)
+            return summary.json.serialized(pretty: false)
+        }
+        if let store {
+            _ = try await store.recording(command: commandLine, configuration: configJSON, version: BlockadeCommand.version, seed: seed, body)
+        } else {
+            _ = try await body()
+        }
+        print(text, terminator: "")
+    }
+}
+
+/// `blockade merge`: shards of one trial → the trial JSON, identical to an unsharded run.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge trial shards into the trial result (byte-identical to the unsharded run).",
+        discussion: """
+        Example:
+          blockade merge shards/shard_*.json --output trial.json
+        """)
+
+    @Argument(help: "Shard files written by `blockade trial --shard I/N --output FILE`.")
+    var shards: [String]
+
+    @Option(name: .long, help: "Write the trial JSON here (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Also write the HTML report.")
+    var report: String?
+
+    func run() throws {
+        guard !shards.isEmpty else { throw ValidationError("give the shard files to merge") }
+        let named = try shards.map { path -> TrialShard.Named in
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read shard '\(path)'") }
+            return (path, try TrialShard.decode(data, file: path))
+        }
+        let merged = try TrialShard.merge(shards: named)
+        let summary = try merged.summary()
+        let json = summary.jsonString()
+        try writeOutput(json, to: output)
+        if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: merged.arms), to: report) }
+    }
+}
+
+/// A progress bar on standard error (updated at most 10 times a second).
+final class ProgressBar: @unchecked Sendable {
+    let total: Int, label: String
+    private let lock = NSLock()
+    private var lastDraw = Date.distantPast
+    private let start = Date()
+    init(total: Int, label: String) { self.total = total; self.label = label }
+    func update(_ done: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = now
+        let width = 30, filled = total == 0 ? width : width * done / total
+        let rate = Double(done) / max(now.timeIntervalSince(start), 1e-9)
+        let line = "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total) patients, \(String(format: "%.0f", rate))/s"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import TumorImmune
+
+/// One virtual patient with the biomarkers a trial can select on.
+public struct VirtualPatient: Sendable {
+    /// Index in the population (the same patient in every arm and every run with this seed).
+    public var index: Int
+    public var patient: Patient
+    /// `pdl1_tps`, `pdl1_cps`, `pdl1_ic` (%), `tmb` (mut/Mb), `msi` (1 = high, 0 = stable).
+    public var biomarkers: [String: Double]
+}
+
+/// A deterministic virtual population: patient `i` of seed `s` is a pure function of (model, s, i).
+public struct VirtualPopulation: Sendable {
+    public var model: PopulationModel
+    public var tumor: TumorType
+    public var seed: UInt64
+
+    public init(model: PopulationModel, tumor: TumorType, seed: UInt64) {
+        self.model = model; self.tumor = tumor; self.seed = seed
+    }
+
+    /// Patient `index`.
+    public func patient(_ index: Int) -> VirtualPatient {
+        var rng = CourseRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03 &+ 0x2545_F491_4F6C_DD1D)
+        func normal() -> Double {
+            // Box–Muller on two uniforms in (0, 1].
+            let u1 = 1 - rng.uniform(), u2 = rng.uniform()
+            return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        }
+        let inflammation = normal()
+        var p = Patient(typical: tumor)
+        p.doublingTimeDays = model.doublingTimeDays * exp(model.doublingTimeLogSD * normal())
+        p.baselineDiameterMM = min(200, max(10, model.baselineDiameterMM * exp(model.baselineDiameterLogSD * normal())))
+        let msiHigh = rng.uniform() < model.msiHighFraction
+        p.tmb = (msiHigh ? 40 : model.medianTMB) * exp(model.tmbLogSD * normal())
+        // PD-L1 TPS from a latent score correlated with inflammation, placed on the prevalence scale.
+        let rho = 0.6
+        let latent = rho * inflammation + (1 - rho * rho).squareRoot() * normal()
+        let u = NormalCDF.phi(latent)
+        let tps: Double
+        let negative = 1 - model.pdl1PositiveFraction, belowHigh = 1 - model.pdl1HighFraction
+        if u < negative { tps = 0 }
+        else if u < belowHigh { tps = 1 + 49 * (u - negative) / max(belowHigh - negative, 1e-9) }
+        else { tps = 50 + 50 * (u - belowHigh) / max(1 - belowHigh, 1e-9) }
+        // Model PD-L1 expression: 0.2 at TPS 0 rising to 1.8 at TPS 100 (typical PD-L1+ ≈ 1 at TPS 50; assumption).
+        p.pdl1 = 0.2 + 1.6 * tps / 100
+        for m in Mechanism.allCases {
+            let median = min(0.98, max(0.02, model.mechanismMedians[m.rawValue] ?? 0.3))
+            let link = (PopulationModel.inflammationLinked[m] ?? 0) * model.inflammationLoading
+            let z = link * inflammation + (1 - link * link).squareRoot() * normal()
+            let logit = log(median / (1 - median)) + model.mechanismLogitSD * z
+            p.mechanisms[m] = 1 / (1 + exp(-logit))
+        }
+        if msiHigh { p.mechanisms[.lowAntigenicity] = min(p.mechanisms[.lowAntigenicity], 0.05) }
+        let cps = min(100, tps + 20 * max(0, NormalCDF.phi(inflammation) - 0.3))
+        let ic = min(50, 10 * NormalCDF.phi(inflammation) * (tps > 0 ? 1.5 : 0.5))
+        return VirtualPatient(index: index, patient: p, biomarkers: [
+            "pdl1_tps": tps, "pdl1_cps": cps, "pdl1_ic": ic, "tmb": p.tmb, "msi": msiHigh ? 1 : 0,
+        ])
+    }
+}
+
+/// Standard normal distribution function (via erfc).
+enum NormalCDF {
+    static func phi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.squareRoot()) }
+}

@@ -1,0 +1,196 @@
+import Dispatch
+import Foundation
+import Reactions
+import TumorImmune
+
+/// What a virtual trial runs.
+public struct TrialConfiguration: Sendable, Codable, Equatable {
+    public var tumor: String
+    public var selection: String?
+    /// Regimens exactly as given to `--arm`.
+    public var arms: [String]
+    /// Number of selected patients (the same patients in every arm).
+    public var patients: Int
+    public var seed: UInt64
+    /// Follow-up from the first dose, days.
+    public var horizonDays: Double = 730
+    /// Days between RECIST scans.
+    public var scanIntervalDays: Double = 56
+    /// Counterfactual mechanism attribution for every resistant patient (10 extra courses each).
+    public var attribution: Bool = true
+    /// Simulate adverse events and their management.
+    public var toxicity: Bool = true
+
+    public init(tumor: String, selection: String?, arms: [String], patients: Int, seed: UInt64) {
+        self.tumor = tumor; self.selection = selection; self.arms = arms; self.patients = patients; self.seed = seed
+    }
+}
+
+/// Runs a virtual trial: a paired design (every selected patient in every arm), each patient's
+/// course simulated cycle by cycle with RECIST scans, adverse events and their management, and
+/// kept only as a ``PatientOutcome`` summary (memory grows with patients, not with time points).
+///
+/// Patients are independent, so they are simulated in parallel on all cores; results are stored by
+/// patient position, so the output does not depend on scheduling.
+public struct TrialRunner: Sendable {
+    public var configuration: TrialConfiguration
+    public var population: VirtualPopulation
+    public var selection: Selection?
+    let regimens: [Regimen]
+    let tumor: TumorType
+
+    /// Prepares a trial; checks the tumour, selection and every arm's regimen.
+    public init(configuration: TrialConfiguration, populationModel: PopulationModel? = nil) throws {
+        guard configuration.patients > 0 else {
+            throw BlockadeError.invalidValue(name: "--patients", value: Double(configuration.patients), expected: "a positive number of patients")
+        }
+        guard !configuration.arms.isEmpty else { throw BlockadeError.invalidArgument("a trial needs at least one --arm") }
+        self.configuration = configuration
+        tumor = try TumorType.named(configuration.tumor)
+        population = VirtualPopulation(model: populationModel ?? PopulationModel.standard(for: tumor), tumor: tumor, seed: configuration.seed)
+        selection = try configuration.selection.map { text throws(SelectionError) in try Selection(parsing: text) }
+        regimens = try configuration.arms.map { arm throws(BlockadeError) in try Regimen(parsing: arm, tumor: configuration.tumor) }
+    }
+
+    /// Population indices of selected patients number `range` (0-based among selected patients).
+    /// - Throws: when the selection matches too rarely to find the patients (fewer than 1 in 10,000).
+    public func selectedIndices(_ range: Range<Int>) throws -> [Int] {
+        guard let selection else { return Array(range) }
+        var found: [Int] = []
+        var matched = 0, index = 0
+        while matched < range.upperBound {
+            if selection.matches(population.patient(index).biomarkers) {
+                if matched >= range.lowerBound { found.append(index) }
+                matched += 1
+            }
+            index += 1
+            if index > 10_000 * (matched + 1) {
+                throw BlockadeError.invalidArgument("selection '\(selection.text)' matches almost no \(tumor.id) patients (\(matched) in \(index)); check the thresholds")
+            }
+        }
+        return found
+    }
+
+    /// Simulates selected patients number `range` in every arm.
+    /// - Parameter progress: called with the number of finished patients (from any thread).
+    public func run(patients range: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws -> [ArmOutcomes] {
+        let indices = try selectedIndices(range)
+        var settings = SimulationSettings()
+        settings.days = configuration.horizonDays
+        settings.rules.scanIntervalDays = configuration.scanIntervalDays
+        let simulator = Simulator(settings: settings)
+        let control = try simulator.compile(patient: Patient(typical: tumor), regimen: Regimen(parsing: "placebo"))
+        let models = try regimens.map { try simulator.compile(patient: Patient(typical: tumor), regimen: $0) }
+        var course = CourseSettings()
+        course.horizonDays = configuration.horizonDays
+        course.rules = settings.rules
+        course.toxicityEnabled = configuration.toxicity
+        let courseSettings = course
+        let armCount = regimens.count
+        let results = UnsafeMutableBufferPointer<PatientOutcome?>.allocate(capacity: indices.count * armCount)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        let failures = Counter(), done = Counter()
+        let work: @Sendable (Int) -> Void = { position in
+            let vp = population.patient(indices[position])
+            do {
+                let outcomes = try simulatePatient(vp, simulator: simulator, control: control, models: models, course: courseSettings)
+                for (arm, outcome) in outcomes.enumerated() { slots[position * armCount + arm] = outcome }
+            } catch {
+                failures.increment()
+            }
+            progress?(done.increment())
+        }
+        if indices.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: indices.count, execute: work)
+        } else {
+            for position in indices.indices { work(position) }
+        }
+        guard failures.value == 0 else {
+            throw BlockadeError.invalidArgument("\(failures.value) patient simulations failed (solver could not integrate); no results written")
+        }
+        return regimens.indices.map { arm in
+            ArmOutcomes(regimen: configuration.arms[arm],
+                        outcomes: indices.indices.compactMap { results[$0 * armCount + arm] })
+        }
+    }
+
+    /// One patient in every arm, from one shared baseline (the untreated run-in).
+    func simulatePatient(_ vp: VirtualPatient, simulator: Simulator, control: CompiledNetwork<TumorImmuneNetwork>,
+                         models: [CompiledNetwork<TumorImmuneNetwork>], course: CourseSettings) throws -> [PatientOutcome] {
+        var base = control
+        for (q, value) in vp.patient.parameterOverrides { base.parameterValues[q.rawValue] = value }
+        let core = try simulator.baselineState(model: base, patient: vp.patient)
+        var outcomes: [PatientOutcome] = []
+        for (arm, template) in models.enumerated() {
+            var model = template
+            for (q, value) in vp.patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
+            var baseline = Array(model.initialState)
+            for i in 0..<S.allCases.count { baseline[i] = core[i] }
+            for i in S.allCases.count..<baseline.count { baseline[i] = 0 }
+            var random = CourseRandom(seed: configuration.seed ^ (UInt64(vp.index) &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(arm + 1) &* 0xC2B2_AE3D_27D4_EB4F))
+            let result = simulator.course(model: model, baseline: baseline, patient: vp.patient, settings: course, random: &random)
+            var drivers: [Mechanism] = []
+            let r = result.recist
+            if configuration.attribution && (r.isPrimaryResistance || r.isAcquiredResistance) {
+                drivers = attribute(model: model, baseline: baseline, patient: vp.patient, factual: r, simulator: simulator, course: course)
+            }
+            outcomes.append(PatientOutcome(vp: vp, result: result, drivers: drivers))
+        }
+        return outcomes
+    }
+
+    /// Mechanisms whose removal alone reverses this patient's resistance (courses without toxicity).
+    func attribute(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], patient: Patient, factual: RecistAssessment,
+                   simulator: Simulator, course: CourseSettings) -> [Mechanism] {
+        var quiet = course
+        quiet.toxicityEnabled = false
+        var drivers: [Mechanism] = []
+        for m in Mechanism.allCases where patient.mechanisms[m] > 0 {
+            var cf = model
+            guard let index = cf.parameterIndex(m.parameterID) else { continue }
+            cf.parameterValues[index] = 0
+            var start = baseline
+            if m == .acquiredAntigenLoss {
+                start[S.cancerPositive.rawValue] += start[S.cancerLoss.rawValue]
+                start[S.cancerLoss.rawValue] = 0
+            }
+            var random = CourseRandom(seed: 0)
+            let outcome = simulator.course(model: cf, baseline: start, patient: patient, settings: quiet, random: &random).recist
+            let reverses = factual.isPrimaryResistance
+                ? outcome.bestOverallResponse.isResponse
+                : (outcome.progressionDay ?? .infinity) - (factual.progressionDay ?? 0) >= Simulator.meaningfulDelayDays
+            if reverses { drivers.append(m) }
+        }
+        return drivers
+    }
+}
+
+extension PatientOutcome {
+    /// The trial summary of one course.
+    init(vp: VirtualPatient, result: CourseResult, drivers: [Mechanism]) {
+        let r = result.recist
+        let base = result.scanDiameters.first ?? 1
+        let changes = result.scanDiameters.map { 100 * ($0 / base - 1) }
+        let resistance: ResistanceKind = r.isPrimaryResistance ? .primary : (r.isAcquiredResistance ? .acquired : .none)
+        let pfsEnd = min(r.progressionDay ?? result.followUpDays, result.deathDay ?? .infinity)
+        self.init(patient: vp.index, bestResponse: r.bestOverallResponse, responseOnsetDay: r.responseOnsetDay,
+                  pfsDays: pfsEnd, progressed: r.progressionDay != nil || result.deathDay != nil,
+                  osDays: result.deathDay ?? result.followUpDays, died: result.deathDay != nil,
+                  bestPercentChange: changes.dropFirst().min() ?? 0,
+                  scanDays: Array(result.scanDays.dropFirst()), scanPercentChange: Array(changes.dropFirst()),
+                  treatmentEndDay: result.treatmentEndDay, resistance: resistance, drivingMechanisms: drivers,
+                  adverseEvents: result.adverseEvents.map { AdverseEvent(organ: $0.organ.rawValue, grade: $0.grade, day: $0.day) },
+                  grade3PlusAdverseEvent: result.adverseEvents.contains { $0.grade >= 3 },
+                  discontinuedForToxicity: result.discontinuedForToxicity)
+    }
+}
+
+/// A thread-safe counter.
+final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    @discardableResult func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Organ classes of treatment-related adverse events.
+public enum AdverseEventOrgan: String, Sendable, Codable, CaseIterable {
+    case colitis, skin, hepatitis, pneumonitis, endocrine, haematologic, myocarditis, carrierReaction = "carrier-reaction"
+}
+
+/// Hazard model of treatment-related adverse events, with graded management.
+///
+/// Immune-related events follow systemic checkpoint blockade. Each drug's plasma exposure blocks
+/// its target with a toxicity EC50 (`E_tox = C/(C + EC50_tox)`, a dose-dependent fraction); the
+/// PD-1 axis exposure P and the CTLA-4 exposure Q set each organ's hazard as
+///
+///     h_organ = base_organ · [(1 + a_organ·P)(1 + b_organ·Q) − 1]
+///
+/// i.e. a product of two independent "releases" of autoreactive T cells: CTLA-4 blockade at
+/// priming and PD-1 blockade in tissue (Postow 2018, doi:10.1056/NEJMra1703481). The product term
+/// of a dual blockade is fixed by the two monotherapy coefficients — there is no combination
+/// constant. PD-L1 blockade counts at 0.7 × its exposure because PD-L2 stays free (assumption from
+/// lower pneumonitis rates with anti-PD-L1, Khunger 2017 doi:10.1016/j.chest.2017.04.177).
+/// Drug-specific toxicity adds haematologic events in proportion to the myelosuppression channel
+/// and carrier reactions in proportion to the carrier's toxicity.
+///
+/// Coefficients are calibrated only against monotherapy grade ≥ 3 TRAE rates (anti-PD-1 ≈ 14 %,
+/// Wang 2019 JAMA Oncol doi:10.1001/jamaoncol.2019.0393; ipilimumab 3 mg/kg ≈ 25–28 %,
+/// `calibration/monotherapy_arms.csv`; chemotherapy arms likewise) — see `docs/CALIBRATION.md`.
+public struct ToxicityModel: Sendable {
+    /// Per-organ coefficients: base hazard (1/day), PD-axis weight a, CTLA-4 weight b, and the
+    /// probability that an event is grade ≥ 3 (and grade 5).
+    public struct OrganRisk: Sendable {
+        public var organ: AdverseEventOrgan
+        public var base: Double
+        public var pdWeight: Double
+        public var ctla4Weight: Double
+        public var severeFraction: Double
+        public var fatalFraction: Double
+    }
+
+    /// Toxicity EC50 for checkpoint antibodies, nM (assumption: systemic effects need exposures
+    /// well above receptor saturation, giving the dose dependence seen for ipilimumab 10 vs 3 mg/kg,
+    /// Ascierto 2017 doi:10.1016/S1470-2045(17)30231-0).
+    public var checkpointToxEC50 = 100.0
+    public var pdl1Relative = 0.7
+
+    /// Organ table: the organ distributions follow Wang DY 2018 (doi:10.1001/jamaoncol.2018.3923)
+    /// and Xu 2019 (model-facts.md): colitis dominates anti-CTLA-4, skin/endocrine/hepatitis/
+    /// pneumonitis anti-PD-1; myocarditis rare but often fatal (39.7 % case fatality). Base rates
+    /// are the calibrated scale (`immuneScale`) times these relative weights.
+    public var organs: [OrganRisk] = [
+        OrganRisk(organ: .colitis, base: 1, pdWeight: 0.8, ctla4Weight: 4.0, severeFraction: 0.45, fatalFraction: 0.01),
+        OrganRisk(organ: .skin, base: 1, pdWeight: 1.5, ctla4Weight: 1.5, severeFraction: 0.12, fatalFraction: 0.001),
+        OrganRisk(organ: .hepatitis, base: 1, pdWeight: 0.6, ctla4Weight: 1.2, severeFraction: 0.45, fatalFraction: 0.01),
+        OrganRisk(organ: .pneumonitis, base: 1, pdWeight: 0.5, ctla4Weight: 0.2, severeFraction: 0.35, fatalFraction: 0.02),
+        OrganRisk(organ: .endocrine, base: 1, pdWeight: 1.0, ctla4Weight: 1.0, severeFraction: 0.15, fatalFraction: 0.0),
+        OrganRisk(organ: .myocarditis, base: 1, pdWeight: 0.03, ctla4Weight: 0.03, severeFraction: 0.7, fatalFraction: 0.4),
+    ]
+    /// Scale of immune-related hazards, 1/day (calibrated on anti-PD-1 and ipilimumab monotherapy).
+    public var immuneScale = 0.0011
+    /// Haematologic hazard per unit myelosuppression effect, 1/day, and its grade ≥ 3 fraction.
+    public var haematologicScale = 0.02
+    public var haematologicSevere = 0.6
+    /// Carrier-reaction hazard per unit carrier toxicity per day of exposure to a carried dose.
+    public var carrierScale = 0.004
+
+    public init() {}
+
+    /// Hazards (1/day) per organ for PD-axis exposure `pd`, CTLA-4 exposure `ctla4`,
+    /// myelosuppression `myelo` and carrier toxicity load `carrier`.
+    public func hazards(pd: Double, ctla4: Double, myelo: Double, carrier: Double) -> [(AdverseEventOrgan, Double)] {
+        var list = organs.map { o in
+            (o.organ, immuneScale * o.base * ((1 + o.pdWeight * pd) * (1 + o.ctla4Weight * ctla4) - 1))
+        }
+        list.append((.haematologic, haematologicScale * myelo))
+        list.append((.carrierReaction, carrierScale * carrier))
+        return list
+    }
+
+    /// Probability that an event of `organ` is grade ≥ 3, and grade 5.
+    public func severity(of organ: AdverseEventOrgan) -> (severe: Double, fatal: Double) {
+        if let o = organs.first(where: { $0.organ == organ }) { return (o.severeFraction, o.fatalFraction) }
+        switch organ {
+        case .haematologic: return (haematologicSevere, 0.005)
+        default: return (0.2, 0)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Integrators
+import Reactions
+
+/// One adverse event in a course.
+public struct CourseAdverseEvent: Sendable, Equatable, Codable {
+    public var organ: AdverseEventOrgan
+    public var grade: Int
+    public var day: Double
+}
+
+/// The clinical course of one patient under one regimen, as a trial sees it.
+public struct CourseResult: Sendable {
+    /// Scan days (baseline first) and diameters (mm) up to progression.
+    public var scanDays: [Double]
+    public var scanDiameters: [Double]
+    public var recist: RecistAssessment
+    /// Day of death (tumour burden reached the lethal size, or a fatal adverse event).
+    public var deathDay: Double?
+    public var adverseEvents: [CourseAdverseEvent]
+    public var discontinuedForToxicity: Bool
+    /// Last day of treatment (progression, toxicity or end of the treatment period).
+    public var treatmentEndDay: Double
+    public var followUpDays: Double
+}
+
+/// Settings of a treatment course.
+public struct CourseSettings: Sendable {
+    /// Follow-up from the first dose, days.
+    public var horizonDays: Double = 730
+    /// Toxicity assessment and dose-decision period, days (one treatment cycle).
+    public var cycleDays: Double = 28
+    public var rules = RecistRules()
+    /// Death when the lesion reaches this diameter (≈ 1 kg of tumour; assumption standing in for
+    /// lethal burden).
+    public var lethalDiameterMM: Double = 125
+    public var toxicity = ToxicityModel()
+    /// Simulate adverse events and their management.
+    public var toxicityEnabled = true
+    public init() {}
+}
+
+/// A seedable generator for one patient-arm course (SplitMix64, Steele et al., OOPSLA 2014,
+/// doi:10.1145/2660193.2660195): the same patient, arm and seed always draw the same events.
+public struct CourseRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+}
+
+extension Simulator {
+    /// Simulates a patient's course cycle by cycle: doses at label schedule, adverse events drawn
+    /// from the hazard model at each cycle end and managed (grade 2: hold the next cycle of immune
+    /// checkpoint doses; grade 3–4: corticosteroids (dampening T-cell activity while tapered) and a
+    /// hold; grade 4, or grade 3 pneumonitis/myocarditis/hepatitis: permanent discontinuation of
+    /// checkpoint antibodies (ASCO guideline, Brahmer 2018 doi:10.1200/JCO.2017.77.6385); grade 5:
+    /// death), RECIST scans on schedule, all treatment stopped at progression, follow-up to
+    /// the horizon for survival.
+    public func course(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], patient: Patient,
+                       settings course: CourseSettings, random: inout CourseRandom) -> CourseResult {
+        let network = model.network
+        let horizon = course.horizonDays
+        let allEvents = doseEvents(model: model, days: horizon)
+        let isCheckpoint = network.slots.map { $0.drug.drugClass == .checkpointAntibody }
+        // Which slot each state index belongs to (for holding or stopping doses).
+        var slotOfIndex = [Int: Int]()
+        for k in network.slots.indices {
+            let start = network.centralIndex(slot: k)
+            let end = k + 1 < network.slots.count ? network.centralIndex(slot: k + 1) : model.dimension
+            for i in start..<end { slotOfIndex[i] = k }
+        }
+        var state = baseline
+        var solver = Tsit5()
+        let baselineDiameter = diameter(model: model, state: state)
+        var scanDays = [0.0], scanDiameters = [baselineDiameter], nadir = baselineDiameter
+        var progressed = false, deathDay: Double?, discontinued = false, treatmentEnd = horizon
+        var stopped = Array(repeating: false, count: network.slots.count)
+        var heldUntil = Array(repeating: 0.0, count: network.slots.count)
+        var adverse: [CourseAdverseEvent] = []
+        var t = 0.0
+        let scanInterval = course.rules.scanIntervalDays
+        var nextScan = scanInterval
+        while t < horizon, deathDay == nil {
+            let end = min(t + course.cycleDays, horizon, nextScan)
+            let events = allEvents.compactMap { e -> ScheduledEvent? in
+                guard e.time >= t, e.time < end || (e.time == 0 && t == 0) else { return nil }
+                let kept = e.changes.filter { change in
+                    guard let k = slotOfIndex[change.index] else { return true }
+                    if stopped[k] { return isStopSignal(change) }
+                    if e.time < heldUntil[k], case .add = change.operation { return false }
+                    return true
+                }
+                return kept.isEmpty ? nil : ScheduledEvent(time: e.time, changes: kept)
+            }
+            let probes = stride(from: t, through: end, by: max((end - t) / 4, 1e-9)).map { $0 }
+            let solution = solver.solve(model, initialState: state, from: t, to: end, saveAt: probes, events: events,
+                                        options: settings.solver)
+            guard solution.returnCode == .success, let last = solution.times.indices.last else {
+                treatmentEnd = min(treatmentEnd, t)
+                break
+            }
+            state = Array(solution.state(at: last))
+            // Adverse events over the cycle from the mean exposure at the probe times.
+            if course.toxicityEnabled {
+                var pd = 0.0, ctla = 0.0, myelo = 0.0, carrier = 0.0
+                for i in solution.times.indices {
+                    let e = exposure(model: model, state: Array(solution.state(at: i)), toxicity: course.toxicity)
+                    pd += e.pd; ctla += e.ctla4; myelo += e.myelo; carrier += e.carrier
+                }
+                let n = Double(solution.times.count)
+                let span = end - t
+                for (organ, h) in course.toxicity.hazards(pd: pd / n, ctla4: ctla / n, myelo: myelo / n, carrier: carrier / n)
+                    where h > 0 && random.uniform() < 1 - exp(-h * span) {
+                    let severity = course.toxicity.severity(of: organ)
+                    let u = random.uniform()
+                    let grade = u < severity.fatal ? 5 : (u < severity.severe ? (random.uniform() < 0.8 ? 3 : 4) : (random.uniform() < 0.5 ? 1 : 2))
+                    let day = t + random.uniform() * span
+                    adverse.append(CourseAdverseEvent(organ: organ, grade: grade, day: day))
+                    let immune = organ != .haematologic && organ != .carrierReaction
+                    if grade == 5 { deathDay = day; break }
+                    if grade >= 3 && immune { state[S.steroid.rawValue] = 1 }
+                    for k in network.slots.indices where !stopped[k] {
+                        let responsible = immune ? isCheckpoint[k] : !isCheckpoint[k]
+                        guard responsible else { continue }
+                        if grade >= 2 { heldUntil[k] = max(heldUntil[k], end + course.cycleDays) }
+                        let permanent = immune && (grade == 4 || (grade == 3 && [.pneumonitis, .myocarditis, .hepatitis].contains(organ)))
+                        if permanent { stopped[k] = true; discontinued = true; treatmentEnd = min(treatmentEnd, end) }
+                    }
+                }
+            }
+            t = end
+            if t >= nextScan - 1e-9 {
+                let d = diameter(model: model, state: state)
+                if !progressed {
+                    scanDays.append(t); scanDiameters.append(d)
+                    if d >= nadir * (1 + course.rules.progressionGrowth) && d - nadir >= course.rules.progressionAbsoluteMM {
+                        progressed = true
+                        treatmentEnd = min(treatmentEnd, t)
+                        for k in stopped.indices { stopped[k] = true }
+                        for k in network.slots.indices { if let input = network.oralInputIndex(slot: k) { state[input] = 0 } }
+                    }
+                    nadir = min(nadir, d)
+                }
+                if d >= course.lethalDiameterMM { deathDay = t }
+                nextScan += scanInterval
+            }
+        }
+        let recist = RecistAssessment(scanDays: scanDays, diametersMM: scanDiameters, rules: course.rules)
+        return CourseResult(scanDays: scanDays, scanDiameters: scanDiameters, recist: recist, deathDay: deathDay,
+                            adverseEvents: adverse, discontinuedForToxicity: discontinued,
+                            treatmentEndDay: min(treatmentEnd, deathDay ?? horizon), followUpDays: deathDay ?? horizon)
+    }
+
+    /// Events that switch an oral input off still apply after a drug is stopped.
+    private func isStopSignal(_ change: StateChange) -> Bool {
+        if case .set(let v) = change.operation { return v == 0 }
+        return false
+    }
+
+    func diameter(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double]) -> Double {
+        model.observe(t: 0, y: state)[1]
+    }
+
+    /// Systemic exposures driving adverse events at one state.
+    func exposure(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double], toxicity: ToxicityModel)
+        -> (pd: Double, ctla4: Double, myelo: Double, carrier: Double) {
+        let network = model.network
+        let p = model.parameterValues
+        var pdFree = 1.0, ctlaFree = 1.0, myeloLeft = 1.0, carrier = 0.0
+        for (k, slot) in network.slots.enumerated() where slot.kind == .pharmacokinetic {
+            let q = network.parameterStart[k]
+            let plasma = state[network.centralIndex(slot: k)] / p[q + 1]
+            for e in slot.drug.effects {
+                switch e.channel {
+                case .pd1Blockade: pdFree *= 1 - plasma / (plasma + toxicity.checkpointToxEC50)
+                case .pdl1Blockade: pdFree *= 1 - toxicity.pdl1Relative * plasma / (plasma + toxicity.checkpointToxEC50)
+                case .ctla4Blockade where e.site == .lymphNode: ctlaFree *= 1 - plasma / (plasma + toxicity.checkpointToxEC50)
+                case .myelosuppression: myeloLeft *= 1 - e.emax * plasma / (plasma + e.ec50)
+                default: break
+                }
+            }
+            if let c = slot.carrier, let pools = network.carrierIndices(slot: k), state[pools.encapsulated] > 0 {
+                carrier += c.carrierToxicity * min(1, state[pools.encapsulated] / max(1e-12, slot.schedule.phases.first.map { $0.doseMg * slot.drug.nanomolPerMg } ?? 1))
+            }
+        }
+        return (1 - pdFree, 1 - ctlaFree, 1 - myeloLeft, carrier)
+    }
+}
