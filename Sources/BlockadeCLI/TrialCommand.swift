@@ -80,6 +80,7 @@ struct TrialCommand: AsyncParsableCommand {
         config.horizonDays = days
         config.attribution = !noAttribution
         config.toxicity = !noToxicity
+        config.toxicityCalibration = CalibratedPopulations.file?.toxicity
         let runner = try TrialRunner(configuration: config, populationModel: CalibratedPopulations.model(for: tumor))
         let range: Range<Int>
         var position: TrialShard.Position?

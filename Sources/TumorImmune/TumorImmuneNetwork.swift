@@ -40,10 +40,10 @@ public struct TumorImmuneNetwork: ReactionNetwork {
     let carrierSpecies: [Int]
     let carrierParameters: [Int]
     // Effects, flattened: slot, channel, site and index of `emax` (EC50 and Hill follow).
-    let effectSlot: [Int]
-    let effectChannel: [EffectChannel]
-    let effectSite: [EffectSite]
-    let effectParameter: [Int]
+    public let effectSlot: [Int]
+    public let effectChannel: [EffectChannel]
+    public let effectSite: [EffectSite]
+    public let effectParameter: [Int]
     /// Whether an effect's declared Hill coefficient is 1 (lets the rate law skip `pow`; the
     /// parameter stays in the model and the SBML export uses the general form only where needed).
     let effectHillIsOne: [Bool]
@@ -188,7 +188,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
                 let c = e.channel.rawValue.replacingOccurrences(of: "-", with: "_")
                 let units = d.drugClass == .oncolyticVirus ? "cell" : "nM"
                 list += [
-                    Parameter(id: "\(s)_\(c)_emax", description: "\(d.id) maximal \(e.channel.rawValue) at the \(e.site.rawValue)", value: e.emax, units: e.channel.isFractional ? "dimensionless" : "1/day", source: e.source),
+                    Parameter(id: "\(s)_\(c)_\(e.site.rawValue.replacingOccurrences(of: "-", with: "_"))_emax", description: "\(d.id) maximal \(e.channel.rawValue) at the \(e.site.rawValue)", value: e.emax, units: e.channel.isFractional ? "dimensionless" : "1/day", source: e.source),
                     Parameter(id: "\(s)_\(c)_\(e.site.rawValue.replacingOccurrences(of: "-", with: "_"))_ec50", description: "\(d.id) EC50 for \(e.channel.rawValue)", value: e.ec50, units: units, source: e.source),
                     Parameter(id: "\(s)_\(c)_\(e.site.rawValue.replacingOccurrences(of: "-", with: "_"))_hill", description: "\(d.id) Hill coefficient for \(e.channel.rawValue)", value: e.hill, units: "dimensionless", source: e.source),
                 ]

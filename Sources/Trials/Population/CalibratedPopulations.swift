@@ -1,4 +1,5 @@
 import Foundation
+import TumorImmune
 
 /// The fitted virtual populations, read from the versioned data in
 /// `CalibratedPopulations+Data.swift` (written by `blockade calibrate`; trials never refit at run
@@ -10,6 +11,32 @@ public enum CalibratedPopulations {
         public var version: Int
         public var createdBy: String
         public var populations: [PopulationModel]
+        /// Fitted scales of the adverse-event model (nil: the model's defaults).
+        public var toxicity: ToxicityCalibration?
+    }
+
+    /// Scales applied to ``ToxicityModel``'s defaults.
+    public struct ToxicityCalibration: Codable, Sendable, Equatable {
+        public var immuneScale: Double
+        public var pdWeightScale: Double
+        public var ctla4WeightScale: Double
+        public var haematologicScale: Double
+        public init(immuneScale: Double, pdWeightScale: Double, ctla4WeightScale: Double, haematologicScale: Double) {
+            self.immuneScale = immuneScale; self.pdWeightScale = pdWeightScale
+            self.ctla4WeightScale = ctla4WeightScale; self.haematologicScale = haematologicScale
+        }
+
+        /// The toxicity model with these scales applied.
+        public func apply(to model: ToxicityModel) -> ToxicityModel {
+            var m = model
+            m.immuneScale *= immuneScale
+            m.haematologicScale *= haematologicScale
+            for k in m.organs.indices {
+                m.organs[k].pdWeight *= pdWeightScale
+                m.organs[k].ctla4Weight *= ctla4WeightScale
+            }
+            return m
+        }
     }
 
     /// The fitted populations (nil if the embedded data is absent or unreadable).

@@ -32,6 +32,10 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     public var inflammationLoading: Double = 0.6
     /// Source of the prevalences.
     public var source: String
+    /// Tumour-type sensitivity to non-immune drugs: multiplier of the maximal cytotoxic, targeted-kill
+    /// and growth-inhibition effects of each drug (by drug id; absent = 1). Fitted to that drug's
+    /// monotherapy arms in this tumour type only (chemosensitivity differs between tumour types).
+    public var drugSensitivity: [String: Double] = [:]
 
     /// The default population of a tumour type, from its catalogue entry and biomarker prevalences.
     public static func standard(for tumor: TumorType) -> PopulationModel {

@@ -20,6 +20,8 @@ public struct TrialConfiguration: Sendable, Codable, Equatable {
     public var attribution: Bool = true
     /// Simulate adverse events and their management.
     public var toxicity: Bool = true
+    /// Scales of the adverse-event model (nil: defaults, or the calibrated file's when run from the CLI).
+    public var toxicityCalibration: CalibratedPopulations.ToxicityCalibration?
 
     public init(tumor: String, selection: String?, arms: [String], patients: Int, seed: UInt64) {
         self.tumor = tumor; self.selection = selection; self.arms = arms; self.patients = patients; self.seed = seed
@@ -80,11 +82,16 @@ public struct TrialRunner: Sendable {
         settings.rules.scanIntervalDays = configuration.scanIntervalDays
         let simulator = Simulator(settings: settings)
         let control = try simulator.compile(patient: Patient(typical: tumor), regimen: Regimen(parsing: "placebo"))
-        let models = try regimens.map { try simulator.compile(patient: Patient(typical: tumor), regimen: $0) }
+        let models = try regimens.map { regimen in
+            var model = try simulator.compile(patient: Patient(typical: tumor), regimen: regimen)
+            applySensitivity(to: &model)
+            return model
+        }
         var course = CourseSettings()
         course.horizonDays = configuration.horizonDays
         course.rules = settings.rules
         course.toxicityEnabled = configuration.toxicity
+        if let scales = configuration.toxicityCalibration { course.toxicity = scales.apply(to: course.toxicity) }
         let courseSettings = course
         let armCount = regimens.count
         let results = UnsafeMutableBufferPointer<PatientOutcome?>.allocate(capacity: indices.count * armCount)
@@ -113,6 +120,24 @@ public struct TrialRunner: Sendable {
         return regimens.indices.map { arm in
             ArmOutcomes(regimen: configuration.arms[arm],
                         outcomes: indices.indices.compactMap { results[$0 * armCount + arm] })
+        }
+    }
+
+    /// Scales the maximal direct anti-tumour effects of each drug by the population's sensitivity.
+    func applySensitivity(to model: inout CompiledNetwork<TumorImmuneNetwork>) {
+        let network = model.network
+        for j in network.effectSlot.indices {
+            let drug = network.slots[network.effectSlot[j]].drug.id
+            guard let factor = population.model.drugSensitivity[drug] else { continue }
+            switch network.effectChannel[j] {
+            case .cytotoxicKill, .targetedKill:
+                model.parameterValues[network.effectParameter[j]] *= factor
+            case .growthInhibition:
+                // A fraction: capped below 1 so growth never reverses sign.
+                let i = network.effectParameter[j]
+                model.parameterValues[i] = min(0.95, model.parameterValues[i] * factor)
+            default: break
+            }
         }
     }
 
