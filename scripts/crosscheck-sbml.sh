@@ -23,4 +23,10 @@ run melanoma-nivolumab --tumor melanoma --regimen nivolumab
 run melanoma-nivo-ipi --tumor melanoma --regimen nivolumab+ipilimumab
 run nsclc-pembrolizumab --tumor nsclc --regimen pembrolizumab
 run excluded-atezolizumab --tumor melanoma --regimen atezolizumab --mechanism stromal-barrier=0.9 --mechanism chemokine-silencing=0.7
+# Other modalities: oral input switched by events, carriers (burst + encapsulated pools + anti-carrier
+# immunity), radiotherapy fractions (multiplicative events), oncolytic virus, CAR-T, chemotherapy.
+run nsclc-chemo-bev --tumor nsclc --regimen atezolizumab+bevacizumab+carboplatin-paclitaxel
+run rcc-axitinib --tumor rcc --regimen pembrolizumab+axitinib
+run carrier-codelivery --tumor tnbc --regimen 'doxorubicin&entinostat@liposome:targeted+nivolumab'
+run rt-virus-cart --tumor melanoma --regimen radiotherapy-sbrt+t-vec+car-t
 exit $status

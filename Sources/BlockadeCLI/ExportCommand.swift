@@ -70,6 +70,8 @@ struct ExportModelDocument: ParsableCommand {
 func writeOutput(_ text: String, to path: String?) throws {
     guard let path else { print(text, terminator: text.hasSuffix("\n") ? "" : "\n"); return }
     do {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
         throw ValidationError("cannot write '\(path)': \(error.localizedDescription)")

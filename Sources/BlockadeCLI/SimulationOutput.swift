@@ -94,7 +94,7 @@ struct SimulationJSON: Encodable {
         response = Response(
             best_overall_response: rc.bestOverallResponse.rawValue, progression_day: rc.progressionDay,
             response_onset_day: rc.responseOnsetDay, duration_of_response_days: rc.durationOfResponseDays,
-            resistance: rc.isPrimaryResistance ? "primary" : (rc.isAcquiredResistance ? "acquired" : "none"),
+            resistance: rc.bestOverallResponse == .notEvaluable ? "not-evaluable" : (rc.isPrimaryResistance ? "primary" : (rc.isAcquiredResistance ? "acquired" : "none")),
             scans: [Scan(day: 0, diameter_mm: r.diameterMM.first ?? 0, call: "baseline")] + scans,
             mechanism_attribution: attribution.map {
                 Attribution(mechanism: $0.mechanism.rawValue, level: $0.level,
@@ -143,7 +143,8 @@ enum SimulationTable {
         out += "\nBest overall response: \(rc.bestOverallResponse.rawValue)"
         if let pd = rc.progressionDay { out += String(format: "; progression at day %.0f", pd) }
         out += "\n"
-        if rc.isPrimaryResistance { out += "Resistance: primary (never responded)\n" }
+        if rc.bestOverallResponse == .notEvaluable { out += "Response not evaluable: no scan late enough to qualify (lengthen --days)\n" }
+        else if rc.isPrimaryResistance { out += "Resistance: primary (never responded)\n" }
         else if rc.isAcquiredResistance { out += "Resistance: acquired (responded, then progressed)\n" }
         else { out += "Resistance: none within the horizon\n" }
         if !attribution.isEmpty {

@@ -26,8 +26,8 @@ public struct Patient: Sendable, Equatable, Codable {
 
     /// Checks every value is physical, naming the first one that is not.
     public func validate() throws(BlockadeError) {
-        guard baselineDiameterMM.isFinite, baselineDiameterMM >= 5, baselineDiameterMM <= 400 else {
-            throw .invalidValue(name: "baseline diameter", value: baselineDiameterMM, expected: "5–400 mm")
+        guard baselineDiameterMM.isFinite, baselineDiameterMM >= 10, baselineDiameterMM <= 250 else {
+            throw .invalidValue(name: "baseline diameter", value: baselineDiameterMM, expected: "10–250 mm (RECIST measurable lesions are ≥ 10 mm)")
         }
         guard doublingTimeDays.isFinite, doublingTimeDays > 0 else {
             throw .invalidValue(name: "doubling time", value: doublingTimeDays, expected: "a positive number of days")

@@ -1,6 +1,8 @@
 /// RECIST 1.1 response categories (Eisenhauer 2009, doi:10.1016/j.ejca.2008.10.026).
 public enum ResponseCategory: String, Sendable, Codable, Comparable, CaseIterable {
     case completeResponse = "CR", partialResponse = "PR", stableDisease = "SD", progressiveDisease = "PD"
+    /// Not evaluable: follow-up ended before any scan could qualify (RECIST 1.1 "NE").
+    case notEvaluable = "NE"
 
     private var rank: Int {
         switch self {
@@ -8,6 +10,7 @@ public enum ResponseCategory: String, Sendable, Codable, Comparable, CaseIterabl
         case .partialResponse: 1
         case .stableDisease: 2
         case .progressiveDisease: 3
+        case .notEvaluable: 4
         }
     }
     /// Better responses sort first.
@@ -58,7 +61,9 @@ public struct RecistAssessment: Sendable, Equatable, Codable {
         return pd - on
     }
     /// Never responded (best response SD or PD).
-    public var isPrimaryResistance: Bool { !bestOverallResponse.isResponse }
+    public var isPrimaryResistance: Bool {
+        bestOverallResponse == .stableDisease || bestOverallResponse == .progressiveDisease
+    }
     /// Responded, then progressed.
     public var isAcquiredResistance: Bool { bestOverallResponse.isResponse && progressionDay != nil }
 
@@ -90,7 +95,7 @@ public struct RecistAssessment: Sendable, Equatable, Codable {
         progressionDay = progression
         // Best overall response: a CR/PR counts only when a scan at least `confirmationDays` later is
         // also a response; the confirmed level is the worse of the two (CR needs CR twice).
-        var best: ResponseCategory = .progressiveDisease
+        var best: ResponseCategory = .notEvaluable
         var onset: Double?
         for (k, call) in calls.enumerated() {
             let day = scanDays[k + 1]
@@ -104,10 +109,13 @@ public struct RecistAssessment: Sendable, Equatable, Codable {
                     continue
                 }
             }
-            if call != .progressiveDisease, day >= rules.minimumStableDays {
+            if call != .progressiveDisease, call != .notEvaluable, day >= rules.minimumStableDays {
                 best = min(best, .stableDisease)
             }
         }
+        // Progression before any scan qualified for SD (or a response) is PD; otherwise, with no
+        // qualifying scan, the best response stays not evaluable.
+        if best == .notEvaluable && progression != nil { best = .progressiveDisease }
         bestOverallResponse = best
         responseOnsetDay = best.isResponse ? onset : nil
     }

@@ -163,7 +163,7 @@ public struct Simulator: Sendable {
                       regimen: Regimen) throws -> SimulationResult {
         let days = settings.days
         let step = settings.outputIntervalDays
-        var saveAt = Array(stride(from: 0.0, through: days, by: step))
+        var saveAt = Array(stride(from: 0.0, through: days, by: step)) + [days]
         let scans = settings.rules.scanDays(horizon: days)
         saveAt = Array(Set(saveAt + scans)).sorted()
         var solver = Tsit5()
