@@ -51,3 +51,25 @@ func melanomaPatient(_ overrides: [Mechanism: Double] = [:]) -> Patient {
     for (m, v) in overrides { p.mechanisms[m] = v }
     return p
 }
+
+extension SimulationResult {
+    /// Amount of the species with SBML id `id` at every saved day.
+    func series(_ id: String) -> [Double]? {
+        guard let k = speciesIDs.firstIndex(of: id) else { return nil }
+        return stride(from: k, to: solution.states.count, by: speciesIDs.count).map { solution.states[$0] }
+    }
+
+    /// Value of `id` at saved day `day`.
+    func value(_ id: String, atDay day: Double) -> Double? {
+        guard let i = index(ofDay: day), let s = series(id) else { return nil }
+        return s[i]
+    }
+}
+
+/// A simulator with the given horizon and output spacing (days).
+func simulator(days: Double, every step: Double = 1) -> Simulator {
+    var settings = SimulationSettings()
+    settings.days = days
+    settings.outputIntervalDays = step
+    return Simulator(settings: settings)
+}
