@@ -196,3 +196,18 @@ struct CarrierTests {
         }
     }
 }
+
+extension CarrierTests {
+    /// Ligand targeting raises tumour uptake only modestly (Wilhelm 2016: 0.9 % vs 0.6 % median).
+    @Test("ligand targeting raises liposomal tumour delivery by at most 1.5×")
+    func ligandTargeting() throws {
+        let sim = simulator(days: 21, every: 0.125)
+        func peak(_ text: String) throws -> Double {
+            let regimen = try Regimen(parsing: text)
+            let r = try sim.run(patient: Self.patient, regimen: regimen)
+            return try Self.tumourPayload(r, "doxorubicin_liposome").max()!
+        }
+        let plain = try peak("doxorubicin@liposome"), targeted = try peak("doxorubicin@liposome:targeted")
+        #expect(targeted > 1.1 * plain && targeted < 1.5 * plain, "peak tumour payload: \(plain) vs targeted \(targeted) nmol")
+    }
+}
