@@ -14,8 +14,8 @@ struct InputValidationTests {
 
     @Test("unknown drug lists the valid drugs, also inside a regimen")
     func unknownDrug() {
-        let expected = BlockadeError.unknownName(kind: "drug", name: "aspirin", valid: Antibody.catalogue.map(\.id))
-        #expect(throws: expected) { try Antibody.named("aspirin") }
+        let expected = BlockadeError.unknownName(kind: "drug", name: "aspirin", valid: Drug.catalogue.map(\.id) + Regimen.controls.sorted())
+        #expect(throws: expected) { try Drug.named("aspirin") }
         #expect(throws: expected) { try Regimen(parsing: "nivolumab+aspirin") }
     }
 
@@ -30,7 +30,7 @@ struct InputValidationTests {
     @Test("names are matched case-insensitively")
     func caseInsensitive() throws {
         #expect(try TumorType.named("Melanoma").id == "melanoma")
-        #expect(try Antibody.named("NIVOLUMAB").id == "nivolumab")
+        #expect(try Drug.named("NIVOLUMAB").id == "nivolumab")
         #expect(try Mechanism.parse("Stromal-Barrier") == .stromalBarrier)
     }
 
@@ -101,12 +101,12 @@ struct InputValidationTests {
         }
     }
 
-    @Test("regimens parse into their antibodies; control arms give none")
+    @Test("regimens parse into their drugs; control arms give none")
     func goodRegimens() throws {
-        #expect(try Regimen(parsing: "nivolumab+ipilimumab").antibodies.map(\.id) == ["nivolumab", "ipilimumab"])
-        #expect(try Regimen(parsing: " Nivolumab + relatlimab ").antibodies.map(\.id) == ["nivolumab", "relatlimab"])
-        #expect(try Regimen(parsing: "placebo").antibodies.isEmpty)
-        #expect(try Regimen(parsing: "best-supportive-care").antibodies.isEmpty)
+        #expect(try Regimen(parsing: "nivolumab+ipilimumab").slots.map(\.drug.id) == ["nivolumab", "ipilimumab"])
+        #expect(try Regimen(parsing: " Nivolumab + relatlimab ").slots.map(\.drug.id) == ["nivolumab", "relatlimab"])
+        #expect(try Regimen(parsing: "placebo").slots.isEmpty)
+        #expect(try Regimen(parsing: "best-supportive-care").slots.isEmpty)
         #expect(try Regimen(parsing: "nivolumab+ipilimumab").name == "nivolumab+ipilimumab")
     }
 }

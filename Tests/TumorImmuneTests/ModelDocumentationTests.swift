@@ -29,7 +29,11 @@ struct ModelDocumentationTests {
     func documentComplete() {
         let text = ModelDocumentation.markdown()
         for p in TumorImmuneParameters.table { #expect(text.contains(p.id), "\(p.id) missing") }
-        for a in Antibody.catalogue { #expect(text.contains(a.id), "\(a.id) missing") }
+        // A therapy is named by its id or, in SBML ids, by its SBML-safe id (`car-t` → `car_t_blood`).
+        for d in Drug.catalogue { #expect(text.contains(d.id) || text.contains("`\(d.sid)_"), "\(d.id) missing") }
+        for c in Carrier.catalogue { #expect(text.contains("`\(c.id)`"), "carrier \(c.id) missing") }
+        // The carried example shows the carrier machinery (encapsulated pools, EPR uptake).
+        #expect(text.contains("doxorubicin_liposome_enc_C") && text.contains("doxorubicin_liposome_epr_uptake"))
         for m in Mechanism.allCases { #expect(text.contains("`\(m.rawValue)`"), "\(m.rawValue) missing") }
     }
 }
