@@ -67,10 +67,14 @@ public struct Simulator: Sendable {
         return model
     }
 
+    /// Days from a carried dose to the rise of anti-carrier immunity (Ishida 2006,
+    /// doi:10.1016/j.ijpharm.2005.10.044: anti-PEG IgM peaks 5–7 days after a first injection).
+    public static let antiCarrierDelayDays = 7.0
+
     /// Dose events of `regimen` over `[0, days)`, merged by day in slot order.
     ///
     /// IV doses add nmol to plasma (carried doses go to the encapsulated pool, minus the carrier's
-    /// burst fraction, and raise anti-carrier immunity by one); oral drugs switch their zero-order
+    /// burst fraction, and raise anti-carrier immunity by one a week later); oral drugs switch their zero-order
     /// input on at day 0 and off at the end of treatment; virus doses add PFU to the tumour; CAR-T
     /// doses add cells to blood; radiotherapy fractions multiply cancer cells by the
     /// linear–quadratic surviving fraction exp(−αd − βd²) (lymphocytes in the field likewise,
@@ -98,8 +102,11 @@ public struct Simulator: Sendable {
                         byDay[dose.day, default: []] += [
                             StateChange(index: start, .add(nmol * carrier.burstFraction)),
                             StateChange(index: pools.encapsulated, .add(nmol * (1 - carrier.burstFraction))),
-                            StateChange(index: pools.immunity, .add(1)),
                         ]
+                        // Anti-carrier IgM appears about a week after a dose (Ishida 2006), so the
+                        // dose that raises it is cleared at the normal rate.
+                        let rise = dose.day + Self.antiCarrierDelayDays
+                        if rise < days { byDay[rise, default: []].append(StateChange(index: pools.immunity, .add(1))) }
                     } else {
                         byDay[dose.day, default: []].append(StateChange(index: start, .add(nmol)))
                     }
@@ -192,6 +199,11 @@ public struct Simulator: Sendable {
                     for k in plasma.indices { plasma[k][i] = o[5 + 2 * k] }
                 }
             }
+        }
+        // The baseline scan precedes the first dose: a day-0 radiotherapy fraction must not shrink it.
+        if solution.times.first == 0 {
+            let before = model.observe(t: 0, y: y0)
+            diam[0] = before[1]; cells[0] = before[2]
         }
         // Doses given at a scan day are recorded after the dose; the scan reads the lesion, which a
         // bolus does not change.

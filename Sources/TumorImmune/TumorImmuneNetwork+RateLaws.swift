@@ -256,7 +256,9 @@ extension TumorImmuneNetwork {
                 let engaged = cp / (cp + tumour / K(.stimHalfRatio) + 1)
                 put(K(.carInfiltration) * blood * d.chemokine * access)
                 put(K(.carContraction) * blood)
-                put(K(.carExpansion) * engaged * d.contact * (1 - d.pd1Inhibition) * d.suppression * d.steroidFactor * tumour)
+                // CAR signalling bypasses MHC and most co-stimulation needs; PD-1 still halves it at most
+                // (assumption). Killing (in `derived`) remains limited by ECM contact and suppression.
+                put(K(.carExpansion) * engaged * (1 - 0.5 * d.pd1Inhibition) * d.steroidFactor * tumour)
                 put(K(.carContraction) * tumour)
                 put(K(.carMemoryFraction) * K(.carContraction) * tumour)
                 put(K(.carExhaustion) * engaged * tumour)

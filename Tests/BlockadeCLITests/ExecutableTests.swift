@@ -113,10 +113,12 @@ struct ExecutableTests {
     }
 
     /// With relatlimab, nivolumab follows the Opdualag label (480 mg q4w, both drugs on the same
-    /// 14 days), not its own q2w label. (nivolumab+ipilimumab does not compile: see the report /
-    /// TumorImmuneTests `KnownModelIssueTests`.)
+    /// 14 days), not its own q2w label. A carried drug adds one event a week after each dose, when
+    /// anti-carrier immunity rises (6 doses → 12 events). With ipilimumab in melanoma, nivolumab
+    /// 1 mg/kg + ipilimumab q3w × 4 (days 0–63), then nivolumab 240 mg q2w from day 84: 25 dose days.
     @Test("export sbml is well-formed XML with one event per dose day",
-          arguments: [("nivolumab", 27), ("nivolumab+relatlimab", 14), ("placebo", 0), ("doxorubicin@liposome", 6)])
+          arguments: [("nivolumab", 27), ("nivolumab+relatlimab", 14), ("placebo", 0), ("doxorubicin@liposome", 12),
+                      ("nivolumab+ipilimumab", 25)])
     func exportSBML(_ text: String, _ doseDays: Int) throws {
         let run = try CommandLineRun.blockade(["export", "sbml", "--tumor", "melanoma", "--regimen", text])
         #expect(run.status == 0, "stderr: \(run.standardError)")

@@ -52,7 +52,7 @@ struct PatientOptionsTests {
         BadCase(arguments: ["--mechanism", "stromal-barrier=nan"], mentions: ["nan", "stromal-barrier"]),
         BadCase(arguments: ["--mechanism", "stromal-barrier=-0.2"], mentions: ["-0.2", "stromal-barrier"]),
         BadCase(arguments: ["--tumor", "glioma"], mentions: ["unknown tumour type 'glioma'", "melanoma", "msi-h-solid"]),
-        BadCase(arguments: ["--diameter", "0"], mentions: ["baseline diameter", "5–400 mm"]),
+        BadCase(arguments: ["--diameter", "0"], mentions: ["baseline diameter", "10–250 mm"]),
         BadCase(arguments: ["--doubling-time=-5"], mentions: ["doubling time", "positive"]),
     ]
 

@@ -25,12 +25,12 @@ Mechanisms: low-antigenicity=0.10 antigen-presentation-loss=0.30 chemokine-silen
 
   day   diameter   change   RECIST
     0     60.0 mm            baseline
-   56     61.2 mm      +2 %  SD
-  112     51.9 mm     -13 %  SD
-  168     37.7 mm     -37 %  PR
-  224     23.6 mm     -61 %  PR
-  280     21.2 mm     -65 %  PR
-  336     25.3 mm     -58 %  PR
+   56     64.8 mm      +8 %  SD
+  112     61.1 mm      +2 %  SD
+  168     54.7 mm      -9 %  SD
+  224     44.0 mm     -27 %  SD
+  280     32.2 mm     -46 %  PR
+  336     30.4 mm     -49 %  PR
 
 Best overall response: PR
 Resistance: none within the horizon
@@ -44,22 +44,21 @@ Mechanisms: low-antigenicity=0.10 antigen-presentation-loss=1.00 chemokine-silen
 
   day   diameter   change   RECIST
     0     60.0 mm            baseline
-   56     69.4 mm     +16 %  SD
-  112     77.6 mm     +29 %  PD
+   56     74.3 mm     +24 %  PD
 
-Best overall response: SD; progression at day 112
+Best overall response: PD; progression at day 56
 Resistance: primary (never responded)
 
 Counterfactuals (mechanism switched off at baseline):
-  low-antigenicity            level 0.10 → SD, PD day 112
+  low-antigenicity            level 0.10 → PD, PD day 56
   antigen-presentation-loss   level 1.00 → CR, no PD   ← drives resistance
-  chemokine-silencing         level 0.20 → SD, PD day 112
-  mdsc-suppression            level 0.30 → SD, PD day 112
-  treg-suppression            level 0.30 → SD, PD day 112
-  m2-macrophages              level 0.30 → SD, PD day 112
-  compensatory-checkpoints    level 0.30 → SD, PD day 112
-  stromal-barrier             level 0.20 → SD, PD day 112
-  t-cell-exhaustion           level 0.30 → SD, PD day 112
+  chemokine-silencing         level 0.20 → PD, PD day 56
+  mdsc-suppression            level 0.30 → PD, PD day 56
+  treg-suppression            level 0.30 → PD, PD day 56
+  m2-macrophages              level 0.30 → PD, PD day 56
+  compensatory-checkpoints    level 0.30 → PD, PD day 56
+  stromal-barrier             level 0.20 → PD, PD day 56
+  t-cell-exhaustion           level 0.30 → PD, PD day 56
 """ + "\n"),
     ]
 

@@ -37,14 +37,14 @@ struct AttributionTests {
 
 @Suite("Acquired resistance")
 struct AcquiredResistanceTests {
-    /// With the antigen-loss knob full, a typical melanoma responds to nivolumab and then regrows
-    /// from antigen-loss clones; without that knob the same tumour progresses later (or never).
+    /// With the antigen-loss knob full, a melanoma with few MDSCs responds to nivolumab and then
+    /// regrows from antigen-loss clones; without that knob the same tumour progresses later (or never).
     @Test("switching acquired-antigen-loss off delays the relapse")
     func antigenLossDelaysRelapse() throws {
         var settings = SimulationSettings()
         settings.days = 730
         let sim = Simulator(settings: settings)
-        let patient = melanomaPatient([.acquiredAntigenLoss: 1])
+        let patient = melanomaPatient([.acquiredAntigenLoss: 1, .mdscSuppression: 0.1])
         let regimen = try Regimen(parsing: "nivolumab")
         let factual = try sim.run(patient: patient, regimen: regimen)
         try #require(factual.recist.isAcquiredResistance, "premise: responds, then progresses; got \(factual.recist)")

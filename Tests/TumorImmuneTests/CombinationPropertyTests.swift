@@ -51,11 +51,6 @@ struct CombinationPropertyTests {
         }
     }()
 
-    /// CTLA-4 antibodies cannot be compiled at present (duplicate parameter id, see
-    /// `KnownModelIssueTests`); cases drawing one are run and expected to fail as a known issue,
-    /// so they are not dropped silently and turn into failures once the bug is fixed.
-    static let knownBroken: Set<String> = ["ipilimumab", "tremelimumab"]
-
     @Test("a random regimen of 1–4 therapies simulates 180 days with finite series", arguments: cases)
     func randomRegimenSimulates(_ c: Case) throws {
         let regimen = try Regimen(parsing: c.regimen, tumor: c.tumor)
@@ -72,11 +67,7 @@ struct CombinationPropertyTests {
             }
             #expect(r.diameterMM.allSatisfy { $0 >= 0 }, "negative diameter")
         }
-        if regimen.slots.contains(where: { Self.knownBroken.contains($0.drug.id) }) {
-            withKnownIssue("CTLA-4 antibodies do not compile (duplicate parameter id)") { try body() }
-        } else {
-            try body()
-        }
+        try body()
     }
 
     @Test("the seeded cases cover every drug class and carrier use")

@@ -9,21 +9,8 @@ enum Melanoma {
 
     /// The typical melanoma patient, 365 days, daily output.
     static let nivolumab = try! Simulator().run(patient: typicalPatient, regimen: Regimen(parsing: "nivolumab"))
-    static let ipilimumab = try! Simulator().run(patient: typicalPatient, regimen: lymphNodeIpilimumab)
+    static let ipilimumab = try! Simulator().run(patient: typicalPatient, regimen: Regimen(parsing: "ipilimumab"))
     static let placebo = try! Simulator().run(patient: typicalPatient, regimen: Regimen(parsing: "placebo"))
-
-    /// Catalogue ipilimumab without its second (intratumoural) CTLA-4 effect. The catalogue drug
-    /// cannot be compiled: its two CTLA-4 effects (lymph node and tumour) share the parameter id
-    /// `ipilimumab_ctla4_blockade_emax` (model bug, see `KnownModelIssueTests`). Priming acts
-    /// through the lymph-node effect, which this drug keeps, with the label schedule and Treg depletion.
-    static let lymphNodeIpilimumab: Regimen = {
-        var drug = try! Drug.named("ipilimumab")
-        drug.effects.removeAll { $0.channel == .ctla4Blockade && $0.site == .tumour }
-        var regimen = try! Regimen(parsing: "placebo")
-        regimen.name = "ipilimumab"
-        regimen.slots = [DrugSlot(drug: drug)]
-        return regimen
-    }()
 }
 
 extension SimulationResult {
