@@ -169,7 +169,7 @@ extension Simulator {
     }
 
     /// Systemic exposures driving adverse events at one state.
-    func exposure(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double], toxicity: ToxicityModel)
+    public func exposure(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double], toxicity: ToxicityModel)
         -> (pd: Double, ctla4: Double, myelo: Double, carrier: Double) {
         let network = model.network
         let p = model.parameterValues

@@ -1,0 +1,65 @@
+import Testing
+@testable import TumorImmune
+
+/// Adverse-event risk must emerge from exposure and mechanism: no regimen has a term of its own.
+@Suite("Adverse-event hazards")
+struct ToxicityTests {
+    /// Mean exposure over the first 12 weeks of a regimen in the typical melanoma patient, and the
+    /// summed hazards it implies (immune-related organs and all organs).
+    static func hazards(_ text: String) throws -> (immune: Double, all: Double) {
+        var settings = SimulationSettings()
+        settings.days = 84
+        let sim = Simulator(settings: settings)
+        let patient = Patient(typical: try TumorType.named("melanoma"))
+        let regimen = try Regimen(parsing: text, tumor: "melanoma")
+        let result = try sim.run(patient: patient, regimen: regimen)
+        let model = try sim.compile(patient: patient, regimen: regimen)
+        let toxicity = ToxicityModel()
+        var immune = 0.0, all = 0.0
+        for i in result.days.indices {
+            let e = sim.exposure(model: model, state: Array(result.solution.state(at: i)), toxicity: toxicity)
+            for (organ, h) in toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier) {
+                all += h
+                if organ != .haematologic && organ != .carrierReaction { immune += h }
+            }
+        }
+        let n = Double(result.days.count)
+        return (immune / n, all / n)
+    }
+
+    @Test("dual checkpoint blockade carries more immune-related risk than either single agent")
+    func dualBlockade() throws {
+        let nivo = try Self.hazards("nivolumab").immune
+        let ipi = try Self.hazards("ipilimumab").immune
+        let dual = try Self.hazards("nivolumab+ipilimumab").immune
+        #expect(ipi > nivo, "ipilimumab \(ipi) vs nivolumab \(nivo)")
+        #expect(dual > ipi && dual > nivo, "dual \(dual), ipilimumab \(ipi), nivolumab \(nivo)")
+        // More than additive: the product form of the hazard (priming × tissue release).
+        #expect(dual > ipi + nivo, "dual \(dual) vs sum \(ipi + nivo)")
+    }
+
+    @Test("chemotherapy plus a checkpoint inhibitor carries more risk than the inhibitor alone")
+    func chemoPlusICI() throws {
+        let ici = try Self.hazards("pembrolizumab").all
+        let combined = try Self.hazards("pembrolizumab+platinum-doublet").all
+        #expect(combined > ici, "pembrolizumab+chemo \(combined) vs pembrolizumab \(ici)")
+    }
+
+    @Test("no exposure, no hazard")
+    func placebo() throws {
+        #expect(try Self.hazards("placebo").all == 0)
+    }
+
+    @Test("the dual-blockade product term is fixed by the single-agent weights")
+    func productForm() {
+        let model = ToxicityModel()
+        let p = 0.9, q = 0.7
+        for (organ, both) in model.hazards(pd: p, ctla4: q, myelo: 0, carrier: 0) {
+            guard let o = model.organs.first(where: { $0.organ == organ }) else { continue }
+            let pdOnly = model.hazards(pd: p, ctla4: 0, myelo: 0, carrier: 0).first { $0.0 == organ }!.1
+            let ctlaOnly = model.hazards(pd: 0, ctla4: q, myelo: 0, carrier: 0).first { $0.0 == organ }!.1
+            let interaction = model.immuneScale * o.base * o.pdWeight * p * o.ctla4Weight * q
+            #expect(abs(both - (pdOnly + ctlaOnly + interaction)) < 1e-15)
+        }
+    }
+}
