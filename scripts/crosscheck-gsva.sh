@@ -2,10 +2,10 @@
 # Checks that Blockade's ssGSEA equals GSVA's (method = "ssgsea") on the three development cohorts:
 # per signature Pearson r >= 0.999 and max |raw difference| <= 1e-6. Prints a per-signature table
 # and exits non-zero on any failure. Installs Debian's r-bioc-gsva when missing and apt is available.
-#   usage: scripts/crosscheck-gsva.sh [DATA_DIR]   (default $BLOCKADE_ICB_DATA or /work/shared/data/icb)
+#   usage: scripts/crosscheck-gsva.sh [DATA_DIR]   (default $BLOCKADE_ICB_DATA or ../shared/data/icb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA="${1:-${BLOCKADE_ICB_DATA:-/work/shared/data/icb}}"
+DATA="${1:-${BLOCKADE_ICB_DATA:-$(cd .. && pwd)/shared/data/icb}}"
 COHORTS="liu2019 riaz2017 gide2019_pd1"
 for c in $COHORTS; do
   [ -s "$DATA/$c/expr_log2tpm.tsv.gz" ] || { echo "error: $DATA/$c/expr_log2tpm.tsv.gz not found; pass the icb data folder as argument or set BLOCKADE_ICB_DATA" >&2; exit 2; }
