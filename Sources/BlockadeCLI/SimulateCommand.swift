@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Trials
 import TumorImmune
 
 /// Output formats of `simulate`.
@@ -70,10 +71,12 @@ struct SimulateCommand: ParsableCommand {
         let simulator = Simulator(settings: settings)
         let result = try simulator.run(patient: patient, regimen: regimen)
         let attribution = noAttribution ? [] : try simulator.attribute(patient: patient, regimen: regimen, factual: result)
+        let toxicity = CalibratedPopulations.file?.toxicity?.apply(to: ToxicityModel()) ?? ToxicityModel()
+        let risk = simulator.adverseEventRisk(model: try simulator.compile(patient: patient, regimen: regimen), result: result, toxicity: toxicity)
         switch format {
-        case .json: print(try SimulationJSON(result: result, attribution: attribution).encoded())
+        case .json: print(try SimulationJSON(result: result, attribution: attribution, risk: risk).encoded())
         case .csv: print(try SimulationCSV.render(simulator: simulator, result: result), terminator: "")
-        case .table: print(SimulationTable.render(result: result, attribution: attribution), terminator: "")
+        case .table: print(SimulationTable.render(result: result, attribution: attribution, risk: risk), terminator: "")
         }
     }
 }

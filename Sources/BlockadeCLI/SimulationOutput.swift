@@ -73,8 +73,11 @@ struct SimulationJSON: Encodable {
     var series: Series
     var response: Response
     var solver: Solver
+    /// Unmanaged expected probability of adverse events per organ over the course.
+    var adverse_event_risk: [String: [String: Double]]
 
-    init(result r: SimulationResult, attribution: [MechanismAttribution]) {
+    init(result r: SimulationResult, attribution: [MechanismAttribution], risk: [AdverseEventRisk]) {
+        adverse_event_risk = Dictionary(uniqueKeysWithValues: risk.map { ($0.organ.rawValue, ["any_grade": $0.anyGrade, "grade3_plus": $0.grade3Plus]) })
         tumor = r.patient.tumor.id
         regimen = r.regimen.name
         days = r.days.last ?? 0
@@ -127,7 +130,7 @@ enum SimulationCSV {
 
 /// `simulate --format table`: what happened and why, for a reader.
 enum SimulationTable {
-    static func render(result r: SimulationResult, attribution: [MechanismAttribution]) -> String {
+    static func render(result r: SimulationResult, attribution: [MechanismAttribution], risk: [AdverseEventRisk] = []) -> String {
         let rc = r.recist
         var out = "Blockade simulation — \(r.patient.tumor.name), regimen \(r.regimen.name), \(Int(r.days.last ?? 0)) days\n"
         out += String(format: "Patient: baseline %.0f mm, doubling time %.0f d, TMB %.1f mut/Mb, PD-L1 %.2f×\n",
@@ -147,6 +150,11 @@ enum SimulationTable {
         else if rc.isPrimaryResistance { out += "Resistance: primary (never responded)\n" }
         else if rc.isAcquiredResistance { out += "Resistance: acquired (responded, then progressed)\n" }
         else { out += "Resistance: none within the horizon\n" }
+        let risky = risk.filter { $0.anyGrade >= 0.005 }
+        if !risky.isEmpty {
+            out += "\nExpected adverse-event risk over the course (unmanaged): "
+            out += risky.map { String(format: "%@ %.0f%% (grade ≥3 %.0f%%)", $0.organ.rawValue, 100 * $0.anyGrade, 100 * $0.grade3Plus) }.joined(separator: ", ") + "\n"
+        }
         if !attribution.isEmpty {
             out += "\nCounterfactuals (mechanism switched off at baseline):\n"
             for a in attribution {

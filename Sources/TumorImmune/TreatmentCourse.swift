@@ -193,3 +193,43 @@ extension Simulator {
         return (1 - pdFree, 1 - ctlaFree, 1 - myeloLeft, carrier)
     }
 }
+
+/// Expected risk of an adverse event in one organ over a simulated course.
+public struct AdverseEventRisk: Sendable, Equatable {
+    public var organ: AdverseEventOrgan
+    /// Probability of at least one event of any grade.
+    public var anyGrade: Double
+    /// Probability of at least one grade ≥ 3 event.
+    public var grade3Plus: Double
+}
+
+extension Simulator {
+    /// Expected adverse-event risk per organ along a simulated trajectory: 1 − exp(−∫h dt) from the
+    /// hazard model at each saved time (trapezoid rule), without management feedback (the trial
+    /// engine draws events and manages them; this is the unmanaged expectation for one patient).
+    public func adverseEventRisk(model: CompiledNetwork<TumorImmuneNetwork>, result: SimulationResult,
+                                 toxicity: ToxicityModel = ToxicityModel()) -> [AdverseEventRisk] {
+        var cumulative: [AdverseEventOrgan: (any: Double, severe: Double)] = [:]
+        var previous: [(AdverseEventOrgan, Double)]?
+        var previousDay = 0.0
+        for i in result.days.indices {
+            let e = exposure(model: model, state: Array(result.solution.state(at: i)), toxicity: toxicity)
+            let h = toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier)
+            if let previous {
+                let dt = result.days[i] - previousDay
+                for ((organ, h1), (_, h0)) in zip(h, previous) {
+                    let area = 0.5 * (h0 + h1) * dt
+                    let severe = toxicity.severity(of: organ).severe
+                    cumulative[organ, default: (0, 0)].any += area
+                    cumulative[organ, default: (0, 0)].severe += area * severe
+                }
+            }
+            previous = h
+            previousDay = result.days[i]
+        }
+        return AdverseEventOrgan.allCases.map { organ in
+            let c = cumulative[organ] ?? (0, 0)
+            return AdverseEventRisk(organ: organ, anyGrade: 1 - exp(-c.any), grade3Plus: 1 - exp(-c.severe))
+        }
+    }
+}

@@ -15,7 +15,7 @@ private let weekly: SimulationResult = {
 struct SimulationOutputTests {
     @Test("JSON has the series and the response, arrays aligned on the days")
     func json() throws {
-        let text = try SimulationJSON(result: weekly, attribution: []).encoded()
+        let text = try SimulationJSON(result: weekly, attribution: [], risk: []).encoded()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let series = try #require(object["series"] as? [String: Any])
         let days = try #require(series["day"] as? [Double])
@@ -47,7 +47,7 @@ struct SimulationOutputTests {
             MechanismAttribution(mechanism: .tregSuppression, level: 0.3, counterfactualResponse: .stableDisease,
                                  counterfactualProgressionDay: 112, drivesResistance: false),
         ]
-        let text = try SimulationJSON(result: weekly, attribution: attribution).encoded()
+        let text = try SimulationJSON(result: weekly, attribution: attribution, risk: []).encoded()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let response = try #require(object["response"] as? [String: Any])
         #expect(response["driving_mechanisms"] as? [String] == ["stromal-barrier"])
