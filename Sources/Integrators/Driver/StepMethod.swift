@@ -37,3 +37,13 @@ protocol StepMethod {
     /// Makes the proposed state current after acceptance.
     mutating func accept()
 }
+
+extension StepMethod {
+    /// dydt = f(t, y) for vectors of length ``dimension``.
+    @inlinable
+    func evaluate<S: ODESystem>(_ system: S, _ t: Double, _ y: UnsafeMutablePointer<Double>,
+                                _ dydt: UnsafeMutablePointer<Double>) {
+        system.rhs(t: t, y: UnsafeBufferPointer(start: y, count: dimension),
+                   dydt: UnsafeMutableBufferPointer(start: dydt, count: dimension))
+    }
+}

@@ -6,8 +6,7 @@
 /// smaller error constants usually save some steps (147 against 160 on the 30-species benchmark in
 /// `SolverBenchmarks`), while wall times are within about 10% either way. Same contract as ``Tsit5``.
 public struct DormandPrince5: ODESolver, Sendable {
-    @usableFromInline var workspace: ContiguousArray<Double> = []
-    @usableFromInline var workspaceDimension = 0
+    @usableFromInline var workspace = SolverWorkspace()
 
     /// Creates a solver; work arrays are sized on the first solve.
     public init() {}
@@ -17,7 +16,7 @@ public struct DormandPrince5: ODESolver, Sendable {
     public mutating func solve<S: ODESystem>(_ system: S, initialState: [Double], from t0: Double, to t1: Double,
                                              saveAt: [Double] = [], events: [ScheduledEvent] = [],
                                              options: SolverOptions = SolverOptions()) -> Solution {
-        solveExplicit(DormandPrince5Tableau.self, system, workspace: &workspace, workspaceDimension: &workspaceDimension,
-                      initialState: initialState, from: t0, to: t1, saveAt: saveAt, events: events, options: options)
+        workspace.solve(ExplicitFSALStepper<DormandPrince5Tableau>.self, system, initialState: initialState, from: t0,
+                        to: t1, saveAt: saveAt, events: events, options: options)
     }
 }

@@ -2,7 +2,7 @@
 /// ``DormandPrince5``), over the work arrays of its solver. The pair's coefficients come in as a
 /// type so that each specialisation folds them into constants.
 @usableFromInline
-struct ExplicitFSALStepper<Tableau: ExplicitFSALTableau>: StepMethod {
+struct ExplicitFSALStepper<Tableau: ExplicitFSALTableau>: WorkspaceStepMethod {
     @usableFromInline static var order: Int { 5 }
     @usableFromInline static var errorOrder: Int { 5 }
     /// Vectors of length n the stepper needs: y, ynew, k1...k7, stage argument.
@@ -19,9 +19,11 @@ struct ExplicitFSALStepper<Tableau: ExplicitFSALTableau>: StepMethod {
     /// Step size of the last attempt (for dense output).
     @usableFromInline var lastStep = 0.0
 
-    /// - Parameter base: `vectorCount · n` doubles owned by the solver.
+    @inlinable static func workLength(dimension n: Int) -> Int { vectorCount * n }
+
+    /// - Parameter base: `vectorCount · n` doubles owned by the solver; no pivots are needed.
     @inlinable
-    init(base: UnsafeMutablePointer<Double>, dimension n: Int) {
+    init(base: UnsafeMutablePointer<Double>, pivots _: UnsafeMutablePointer<Int>, dimension n: Int) {
         dimension = n
         state = base
         proposedState = base + n
@@ -38,13 +40,6 @@ struct ExplicitFSALStepper<Tableau: ExplicitFSALTableau>: StepMethod {
     @inlinable var derivative: UnsafeMutablePointer<Double> { k1 }
     @inlinable var outputBuffer: UnsafeMutablePointer<Double> { stage }
     @inlinable var scratch: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) { (stage, k2) }
-
-    @inlinable
-    func evaluate<S: ODESystem>(_ system: S, _ t: Double, _ y: UnsafeMutablePointer<Double>,
-                                _ dydt: UnsafeMutablePointer<Double>) {
-        system.rhs(t: t, y: UnsafeBufferPointer(start: y, count: dimension),
-                   dydt: UnsafeMutableBufferPointer(start: dydt, count: dimension))
-    }
 
     @inlinable
     mutating func restart<S: ODESystem>(_ system: S, t: Double, clock: StageClock, statistics: inout SolverStatistics) {

@@ -14,9 +14,7 @@
 /// The solver keeps its work arrays (O(n²)) between solves of the same dimension; copy one solver
 /// per thread rather than sharing.
 public struct Rodas4: ODESolver, Sendable {
-    @usableFromInline var workspace: ContiguousArray<Double> = []
-    @usableFromInline var pivots: ContiguousArray<Int> = []
-    @usableFromInline var workspaceDimension = 0
+    @usableFromInline var workspace = SolverWorkspace()
 
     /// Creates a solver; work arrays are sized on the first solve.
     public init() {}
@@ -26,8 +24,7 @@ public struct Rodas4: ODESolver, Sendable {
     public mutating func solve<S: ODESystem>(_ system: S, initialState: [Double], from t0: Double, to t1: Double,
                                              saveAt: [Double] = [], events: [ScheduledEvent] = [],
                                              options: SolverOptions = SolverOptions()) -> Solution {
-        solveRosenbrock(Rodas4Stepper.self, system, workspace: &workspace, pivots: &pivots,
-                        workspaceDimension: &workspaceDimension, initialState: initialState, from: t0, to: t1,
-                        saveAt: saveAt, events: events, options: options)
+        workspace.solve(RosenbrockStepper<Rodas4Tableau>.self, system, initialState: initialState, from: t0,
+                        to: t1, saveAt: saveAt, events: events, options: options)
     }
 }

@@ -4,93 +4,73 @@
 /// Solving ODEs II, 2nd ed., §VI.4). Values and the fourth-order dense output (coefficients h_ij)
 /// as published with OrdinaryDiffEq.jl (`Rodas5Tableau` in `rosenbrock_tableaus.jl`).
 ///
-/// Same transformed form as ``Rodas4Tableau``: stages solve
-/// `(I/(γh) − J) k_i = f(t + c_i h, y + Σ a_ij k_j) + Σ (C_ij / h) k_j + h d_i ∂f/∂t`; stages 6–8
-/// are evaluated at t + h on the accumulated argument (stiff accuracy); the new state is that
-/// argument plus `k_8`, and `k_8` is the error estimate.
+/// Same transformed form as ``Rodas4Tableau`` (see ``RosenbrockTableau``): stages 6–8 are evaluated
+/// at t + h on the accumulated argument (stiff accuracy); the new state is that argument plus `k_8`,
+/// and `k_8` is the error estimate.
 @usableFromInline
-enum Rodas5Tableau {
+enum Rodas5Tableau: RosenbrockTableau {
+    @inlinable static var stageCount: Int { 8 }
+    @inlinable static var order: Int { 5 }
+    @inlinable static var errorOrder: Int { 5 }
+
     @usableFromInline static let gamma = 0.19
+    /// c_1...c_8.
+    @usableFromInline static let c: [Double] = [
+        0, 0.38, 0.3878509998321533, 0.4839718937873840, 0.4570477008819580, 1, 1, 1,
+    ]
+    /// d_1...d_8.
+    @usableFromInline static let d: [Double] = [
+        0.19, -0.1823079225333714636, -0.319231832186874912, 0.3449828624725343, -0.377417564392089818, 0, 0, 0,
+    ]
 
-    @usableFromInline static let c2 = 0.38
-    @usableFromInline static let c3 = 0.3878509998321533
-    @usableFromInline static let c4 = 0.4839718937873840
-    @usableFromInline static let c5 = 0.4570477008819580
+    /// a_ij, rows i = 2...8 of the lower triangle.
+    @usableFromInline static let a: [Double] = [
+        // a21
+        2.0,
+        // a31 a32
+        3.040894194418781, 1.041747909077569,
+        // a41 a42 a43
+        2.576417536461461, 1.622083060776640, -0.9089668560264532,
+        // a51 a52 a53 a54
+        2.760842080225597, 1.446624659844071, -0.3036980084553738, 0.2877498600325443,
+        // a61 a62 a63 a64 a65
+        -14.09640773051259, 6.925207756232704, -41.47510893210728, 2.343771018586405, 24.13215229196062,
+        // a71...a76 = a61...a65, 1: the stage 6 argument plus k6
+        -14.09640773051259, 6.925207756232704, -41.47510893210728, 2.343771018586405, 24.13215229196062, 1,
+        // a81...a87 = a61...a65, 1, 1: the stage 7 argument plus k7
+        -14.09640773051259, 6.925207756232704, -41.47510893210728, 2.343771018586405, 24.13215229196062, 1, 1,
+    ]
 
-    @usableFromInline static let d1 = 0.19
-    @usableFromInline static let d2 = -0.1823079225333714636
-    @usableFromInline static let d3 = -0.319231832186874912
-    @usableFromInline static let d4 = 0.3449828624725343
-    @usableFromInline static let d5 = -0.377417564392089818
+    /// C_ij, rows i = 2...8 of the lower triangle.
+    @usableFromInline static let C: [Double] = [
+        // C21
+        -10.31323885133993,
+        // C31 C32
+        -21.04823117650003, -7.234992135176716,
+        // C41 C42 C43
+        32.22751541853323, -4.943732386540191, 19.44922031041879,
+        // C51 C52 C53 C54
+        -20.69865579590063, -8.816374604402768, 1.260436877740897, -0.7495647613787146,
+        // C61 C62 C63 C64 C65
+        -46.22004352711257, -17.49534862857472, -289.6389582892057, 93.60855400400906, 318.3822534212147,
+        // C71 C72 C73 C74 C75 C76
+        34.20013733472935, -14.15535402717690, 57.82335640988400,
+        25.83362985412365, 1.408950972071624, -6.551835421242162,
+        // C81 C82 C83 C84 C85 C86 C87
+        42.57076742291101, -13.80770672017997, 93.98938432427124, 18.77919633714503,
+        -31.58359187223370, -6.685968952921985, -5.810979938412932,
+    ]
 
-    @usableFromInline static let a21 = 2.0
-    @usableFromInline static let a31 = 3.040894194418781
-    @usableFromInline static let a32 = 1.041747909077569
-    @usableFromInline static let a41 = 2.576417536461461
-    @usableFromInline static let a42 = 1.622083060776640
-    @usableFromInline static let a43 = -0.9089668560264532
-    @usableFromInline static let a51 = 2.760842080225597
-    @usableFromInline static let a52 = 1.446624659844071
-    @usableFromInline static let a53 = -0.3036980084553738
-    @usableFromInline static let a54 = 0.2877498600325443
-    @usableFromInline static let a61 = -14.09640773051259
-    @usableFromInline static let a62 = 6.925207756232704
-    @usableFromInline static let a63 = -41.47510893210728
-    @usableFromInline static let a64 = 2.343771018586405
-    @usableFromInline static let a65 = 24.13215229196062
-
-    @usableFromInline static let C21 = -10.31323885133993
-    @usableFromInline static let C31 = -21.04823117650003
-    @usableFromInline static let C32 = -7.234992135176716
-    @usableFromInline static let C41 = 32.22751541853323
-    @usableFromInline static let C42 = -4.943732386540191
-    @usableFromInline static let C43 = 19.44922031041879
-    @usableFromInline static let C51 = -20.69865579590063
-    @usableFromInline static let C52 = -8.816374604402768
-    @usableFromInline static let C53 = 1.260436877740897
-    @usableFromInline static let C54 = -0.7495647613787146
-    @usableFromInline static let C61 = -46.22004352711257
-    @usableFromInline static let C62 = -17.49534862857472
-    @usableFromInline static let C63 = -289.6389582892057
-    @usableFromInline static let C64 = 93.60855400400906
-    @usableFromInline static let C65 = 318.3822534212147
-    @usableFromInline static let C71 = 34.20013733472935
-    @usableFromInline static let C72 = -14.15535402717690
-    @usableFromInline static let C73 = 57.82335640988400
-    @usableFromInline static let C74 = 25.83362985412365
-    @usableFromInline static let C75 = 1.408950972071624
-    @usableFromInline static let C76 = -6.551835421242162
-    @usableFromInline static let C81 = 42.57076742291101
-    @usableFromInline static let C82 = -13.80770672017997
-    @usableFromInline static let C83 = 93.98938432427124
-    @usableFromInline static let C84 = 18.77919633714503
-    @usableFromInline static let C85 = -31.58359187223370
-    @usableFromInline static let C86 = -6.685968952921985
-    @usableFromInline static let C87 = -5.810979938412932
-
-    // Dense output y(θ) = (1−θ)·y0 + θ·(y1 + (1−θ)·(K1 + θ·(K2 + θ·K3))), K_m = Σ_j h_{m+1,j} k_j.
-    @usableFromInline static let h21 = 27.354592673333357
-    @usableFromInline static let h22 = -6.925207756232857
-    @usableFromInline static let h23 = 26.40037733258859
-    @usableFromInline static let h24 = 0.5635230501052979
-    @usableFromInline static let h25 = -4.699151156849391
-    @usableFromInline static let h26 = -1.6008677469422725
-    @usableFromInline static let h27 = -1.5306074446748028
-    @usableFromInline static let h28 = -1.3929872940716344
-    @usableFromInline static let h31 = 44.19024239501722
-    @usableFromInline static let h32 = 1.3677947663381929e-13
-    @usableFromInline static let h33 = 202.93261852171622
-    @usableFromInline static let h34 = -35.5669339789154
-    @usableFromInline static let h35 = -181.91095152160645
-    @usableFromInline static let h36 = 3.4116351403665033
-    @usableFromInline static let h37 = 2.5793540257308067
-    @usableFromInline static let h38 = 2.2435122582734066
-    @usableFromInline static let h41 = -44.0988150021747
-    @usableFromInline static let h42 = -5.755396159656812e-13
-    @usableFromInline static let h43 = -181.26175034586677
-    @usableFromInline static let h44 = 56.99302194811676
-    @usableFromInline static let h45 = 183.21182741427398
-    @usableFromInline static let h46 = -7.480257918273637
-    @usableFromInline static let h47 = -5.792426076169686
-    @usableFromInline static let h48 = -5.32503859794143
+    /// h_ij: K_m = Σ_j h_{m+1,j} k_j, m = 1, 2, 3.
+    @usableFromInline static let denseOutput: [Double] = [
+        // h21 h22 h23 h24 h25 h26 h27 h28
+        27.354592673333357, -6.925207756232857, 26.40037733258859, 0.5635230501052979,
+        -4.699151156849391, -1.6008677469422725, -1.5306074446748028, -1.3929872940716344,
+        // h31 h32 h33 h34 h35 h36 h37 h38
+        44.19024239501722, 1.3677947663381929e-13, 202.93261852171622, -35.5669339789154,
+        -181.91095152160645, 3.4116351403665033, 2.5793540257308067, 2.2435122582734066,
+        // h41 h42 h43 h44 h45 h46 h47 h48
+        -44.0988150021747, -5.755396159656812e-13, -181.26175034586677, 56.99302194811676,
+        183.21182741427398, -7.480257918273637, -5.792426076169686, -5.32503859794143,
+    ]
 }
