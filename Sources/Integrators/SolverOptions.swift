@@ -29,6 +29,12 @@ public struct SolverOptions: Sendable {
     /// within one step, so a discontinuity there costs no accuracy. Times outside the span are ignored.
     public var tstops: [Double] = []
 
+    /// After an event, keep the last step size (the error controller still shrinks it if the jump
+    /// calls for it) instead of estimating a fresh one. Cheaper for frequent bolus doses whose
+    /// jumps the dynamics absorb smoothly; the fresh estimate (default) is the safer choice when
+    /// events change the state's scale abruptly.
+    public var keepStepSizeAfterEvents = false
+
     /// Creates options; every parameter has the default documented on its property.
     public init(relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-9,
                 maxSteps: Int = 1_000_000, initialStep: Double? = nil, minStep: Double = 1e-12,

@@ -11,7 +11,13 @@ public struct SimulationSettings: Sendable {
     /// Spacing of the saved time series, days.
     public var outputIntervalDays: Double = 1
     public var rules = RecistRules()
-    public var solver = SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-6)
+    /// Solver settings: step size kept across dose events (doses are smooth perturbations for this
+    /// model; the error controller rejects a step that is too long after one).
+    public var solver: SolverOptions = {
+        var o = SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-6)
+        o.keepStepSizeAfterEvents = true
+        return o
+    }()
 
     public init() {}
 }

@@ -79,7 +79,7 @@ struct IntegrationRun<S: ODESystem, M: StepMethod> {
         while nextEvent < schedule.count && schedule[nextEvent].time <= t {
             apply(schedule[nextEvent], to: method.state)
             nextEvent += 1
-            needsFreshStep = true
+            if !(options.keepStepSizeAfterEvents && h > 0) { needsFreshStep = true }
         }
         guard allFinite(method.state, count: n) else { return .unstable }
         while nextSave < saveAt.count && saveAt[nextSave] <= t {
