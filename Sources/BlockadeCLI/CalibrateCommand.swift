@@ -31,6 +31,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Virtual patients per arm in each evaluation.")
     var patients: Int = 150
 
+    @Option(name: .long, help: "Virtual patients per arm in each evaluation of the toxicity fit.")
+    var toxicityPatients: Int = 100
+
     @Option(name: .long, help: "Virtual patients per arm for the final residual table.")
     var finalPatients: Int = 300
 
@@ -80,6 +83,7 @@ struct CalibrateCommand: ParsableCommand {
         var scales = fitToxicity ? ToxicityParameterization.identity : (existing?.toxicity ?? ToxicityParameterization.identity)
         var calibrator = PopulationCalibrator(plan: plan, simulator: CalibrationSimulator(patients: patients, seed: seed),
                                               tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
+        calibrator.toxicitySimulator = CalibrationSimulator(patients: toxicityPatients, seed: seed)
         calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
         calibrator.log = { note($0) }
 
@@ -91,8 +95,16 @@ struct CalibrateCommand: ParsableCommand {
         }
         var notFitted: [String] = []
         if fitting {
+            // Time budget: 75 % of --max-minutes for the tumour fits (25 % left for toxicity), shared
+            // between tumour types in proportion to their arms, unused time passing on to the next.
+            let tumourPhaseEnd = began.addingTimeInterval(maxMinutes * 60 * (fitToxicity ? 0.75 : 1))
+            var remainingArms = tumors.reduce(0) { $0 + plan.arms[$1]!.count }
             for t in tumors {
-                if let deadline = calibrator.deadline, Date() > deadline { notFitted.append(t); continue }
+                let share = Double(plan.arms[t]!.count) / Double(max(remainingArms, 1))
+                remainingArms -= plan.arms[t]!.count
+                let left = tumourPhaseEnd.timeIntervalSinceNow
+                if left <= 0 { notFitted.append(t); continue }
+                calibrator.deadline = Date().addingTimeInterval(left * share)
                 let fit = try calibrator.fitTumor(t, toxicity: scales)
                 fits.append(fit)
                 models[t] = fit.model
@@ -102,6 +114,7 @@ struct CalibrateCommand: ParsableCommand {
             notFitted = tumors
         }
         var toxicityFit: ToxicityFit?
+        calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
         if fitToxicity {
             var fit = try calibrator.fitToxicity(models: models, start: scales)
             scales = fit.scales

@@ -23,9 +23,11 @@ public struct TumorParameterization: Sendable, Equatable {
 
     public var count: Int { 3 + drugs.count }
     public var names: [String] { ["resistance-offset", "mechanism-logit-sd", "doubling-time-scale"] + drugs.map { "sensitivity:\($0)" } }
-    /// The unconstrained start (the standard population) and initial simplex edges.
+    /// The unconstrained start (the standard population) and initial simplex edges (sensitivities
+    /// first probe downwards: uncalibrated kill rates are generic assumptions, and a factor-of-3
+    /// probe lets few evaluations cover the plausible range).
     public var start: [Double] { [Double](repeating: 0, count: count) }
-    public var step: [Double] { [0.6, 0.3, 0.35] + drugs.map { _ in 0.8 } }
+    public var step: [Double] { [0.6, 0.3, 0.35] + drugs.map { _ in -1.1 } }
 
     /// Natural-scale values (offset; SD; doubling-time multiplier; sensitivities).
     public func natural(_ x: [Double]) -> [Double] {

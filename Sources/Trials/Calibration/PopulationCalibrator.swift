@@ -53,6 +53,8 @@ public struct ToxicityFit: Sendable {
 public struct PopulationCalibrator {
     public var plan: CalibrationPlan
     public var simulator: CalibrationSimulator
+    /// Simulator of the toxicity fit (fewer patients: that fit spans every tumour type).
+    public var toxicitySimulator: CalibrationSimulator
     public var loss = CalibrationLoss()
     /// Objective evaluations per tumour type, and for the toxicity fit.
     public var tumorEvaluations: Int
@@ -65,7 +67,7 @@ public struct PopulationCalibrator {
     public var log: (String) -> Void = { _ in }
 
     public init(plan: CalibrationPlan, simulator: CalibrationSimulator, tumorEvaluations: Int, toxicityEvaluations: Int, seed: UInt64) {
-        self.plan = plan; self.simulator = simulator; self.tumorEvaluations = tumorEvaluations
+        self.plan = plan; self.simulator = simulator; self.toxicitySimulator = simulator; self.tumorEvaluations = tumorEvaluations
         self.toxicityEvaluations = toxicityEvaluations; self.seed = seed
     }
 
@@ -139,7 +141,7 @@ public struct PopulationCalibrator {
         let byTumor = Dictionary(grouping: arms, by: \.tumor)
         for (tumor, group) in byTumor.sorted(by: { $0.key < $1.key }) {
             let model = try models[tumor] ?? PopulationModel.standard(for: TumorType.named(tumor))
-            total += loss.total(group, try simulator.simulate(group, model: model, toxicity: scales), includeEfficacy: false)
+            total += loss.total(group, try toxicitySimulator.simulate(group, model: model, toxicity: scales), includeEfficacy: false)
         }
         return total
     }
