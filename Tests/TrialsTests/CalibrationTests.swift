@@ -117,6 +117,14 @@ struct CalibrationLossTests {
         for (a, b) in zip(v, back) { #expect(abs(a - b) < 1e-12) }
     }
 
+    @Test func warmStartRecoversTheParameterVector() throws {
+        let base = PopulationModel.standard(for: try TumorType.named("melanoma"))
+        let p = TumorParameterization(base: base, drugs: ["dacarbazine"])
+        let x = [0.7, -0.2, 0.3, -1.5]
+        let back = p.vector(matching: p.model(x))
+        for (a, b) in zip(x, back) { #expect(abs(a - b) < 1e-9) }
+    }
+
     @Test func dataFileRoundTrip() throws {
         var model = PopulationModel.standard(for: try TumorType.named("melanoma"))
         model.drugSensitivity = ["dacarbazine": 0.2]

@@ -17,6 +17,8 @@ public struct CalibrationDocument {
     public var toxicityScales: CalibratedPopulations.ToxicityCalibration?
     public var report: CalibrationReport
     public var runtimeSeconds: Double
+    /// Version of the data file this run started from (`--warm-start`), nil for a fresh fit.
+    public var warmStartVersion: Int?
 
     public init(command: String, date: String, csvPath: String, seed: UInt64, fitPatients: Int, finalPatients: Int, version: Int,
                 fits: [TumorFit], notFitted: [String], toxicity: ToxicityFit?, toxicityScales: CalibratedPopulations.ToxicityCalibration?,
@@ -58,7 +60,9 @@ public struct CalibrationDocument {
           (immune, PD-axis weight, CTLA-4 weight, haematologic), fitted on the G≥3 TRAE of anti-PD-1/PD-L1,
           ipilimumab and chemotherapy arms of all fitted tumour types with the populations fixed.
         - **Optimiser**: Nelder–Mead (written in `Sources/Trials/Calibration/NelderMead.swift`; no package
-          in the build provides one) from the standard population, with one seeded restart around the best point.
+          in the build provides one) from \(warmStartVersion.map { "the populations and toxicity scales of data file version \($0) (a refinement run; `--warm-start`, simplex edges halved)" } ?? "the standard population"),
+          with one seeded restart around the best point. Evaluations per tumour type are capped (`--iterations`) and the
+          time budget is shared between tumour types in proportion to their arms.
         - **Runtime**: \(Int(runtimeSeconds / 60)) min \(Int(runtimeSeconds) % 60) s on a shared 2-core machine (release build).
 
 

@@ -41,6 +41,19 @@ public struct TumorParameterization: Sendable, Equatable {
         [v[0], log(v[1] / base.mechanismLogitSD), log(v[2])] + v.dropFirst(3).map { log($0) }
     }
 
+    /// The unconstrained vector that reproduces a previously fitted `model` of this tumour type
+    /// (a warm start); mechanisms at the median clamps (0.02, 0.98) carry no offset information.
+    public func vector(matching model: PopulationModel) -> [Double] {
+        func logit(_ p: Double) -> Double { let q = min(0.98, max(0.02, p)); return log(q / (1 - q)) }
+        let offsets = base.mechanismMedians.compactMap { key, median -> Double? in
+            guard let fitted = model.mechanismMedians[key], fitted > 0.0201, fitted < 0.9799 else { return nil }
+            return logit(fitted) - logit(median)
+        }
+        let offset = offsets.isEmpty ? 0 : offsets.reduce(0, +) / Double(offsets.count)
+        return unconstrained([offset, model.mechanismLogitSD, model.doublingTimeDays / base.doublingTimeDays]
+                             + drugs.map { model.drugSensitivity[$0] ?? 1 })
+    }
+
     /// The population model for a parameter vector.
     public func model(_ x: [Double]) -> PopulationModel {
         let v = natural(x)

@@ -74,7 +74,8 @@ public struct PopulationCalibrator {
     var pastDeadline: Bool { deadline.map { Date() > $0 } ?? false }
 
     /// Fits one tumour type (toxicity scales held at `toxicity`).
-    public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration) throws -> TumorFit {
+    /// - Parameter warmStart: a previously fitted model of this tumour type to start from (nil: the standard population).
+    public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration, warmStart: PopulationModel? = nil) throws -> TumorFit {
         let arms = plan.arms[tumor] ?? []
         let base = PopulationModel.standard(for: try TumorType.named(tumor))
         let p = TumorParameterization(base: base, drugs: TumorParameterization.sensitiveDrugs(in: arms.map(\.regimen), tumor: tumor))
@@ -85,16 +86,18 @@ public struct PopulationCalibrator {
             let value = loss.total(arms, try simulator.simulate(arms, model: p.model(x), toxicity: toxicity))
             return value
         }
-        let startLoss = try objective(p.start)
+        let x0 = warmStart.map { p.vector(matching: $0) } ?? p.start
+        let startLoss = try objective(x0)
         log("\(tumor): \(arms.count) arms, \(p.count) parameters (\(p.names.joined(separator: ", "))), start loss \(fmt(startLoss))")
         var best = startLoss
         let optimiser = NelderMead(maxEvaluations: max(0, tumorEvaluations - 1), restarts: restarts, seed: seed)
-        let result = try optimiser.minimize(start: p.start, step: p.step, shouldStop: { pastDeadline }) { x in
+        let step = warmStart == nil ? p.step : p.step.map { $0 / 2 }
+        let result = try optimiser.minimize(start: x0, step: step, shouldStop: { pastDeadline }) { x in
             let v = try objective(x)
             if v < best { best = v; log("  \(tumor) eval \(count): loss \(fmt(v)) [\(p.natural(x).map(fmt).joined(separator: ", "))]") }
             return v
         }
-        let x = result.value < startLoss ? result.x : p.start
+        let x = result.value < startLoss ? result.x : x0
         var fit = TumorFit(tumor: tumor, parameterization: p, x: x, model: p.model(x), startLoss: startLoss,
                            loss: min(result.value, startLoss), evaluations: count, seconds: Date().timeIntervalSince(began))
         log("\(tumor): loss \(fmt(startLoss)) → \(fmt(fit.loss)) in \(count) evaluations, \(Int(fit.seconds)) s")
