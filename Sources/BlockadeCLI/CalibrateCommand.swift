@@ -49,6 +49,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Stop optimising after this many minutes (best parameters so far are kept).")
     var maxMinutes: Double = 25
 
+    @Flag(name: .long, help: "Start from the current calibrated populations and toxicity scales (refinement) instead of the standard ones.")
+    var warmStart = false
+
     @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
     var noIdentifiability = false
 
@@ -80,7 +83,7 @@ struct CalibrateCommand: ParsableCommand {
         let existing = CalibratedPopulations.file
         let fitting = iterations > 0
         let fitToxicity = fitting && toxicityIterations > 0
-        var scales = fitToxicity ? ToxicityParameterization.identity : (existing?.toxicity ?? ToxicityParameterization.identity)
+        var scales = fitToxicity && !warmStart ? ToxicityParameterization.identity : (existing?.toxicity ?? ToxicityParameterization.identity)
         var calibrator = PopulationCalibrator(plan: plan, simulator: CalibrationSimulator(patients: patients, seed: seed),
                                               tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
         calibrator.toxicitySimulator = CalibrationSimulator(patients: toxicityPatients, seed: seed)
@@ -105,7 +108,7 @@ struct CalibrateCommand: ParsableCommand {
                 let left = tumourPhaseEnd.timeIntervalSinceNow
                 if left <= 0 { notFitted.append(t); continue }
                 calibrator.deadline = Date().addingTimeInterval(left * share)
-                let fit = try calibrator.fitTumor(t, toxicity: scales)
+                let fit = try calibrator.fitTumor(t, toxicity: scales, warmStart: warmStart ? CalibratedPopulations.model(for: t) : nil)
                 fits.append(fit)
                 models[t] = fit.model
             }
@@ -162,10 +165,11 @@ struct CalibrateCommand: ParsableCommand {
             populations: populations, toxicity: scales)
         let dataPath = root.appendingPathComponent("Sources/Trials/Population/CalibratedPopulations+Data.swift")
         try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic)
-        let doc = CalibrationDocument(command: command, date: stamp, csvPath: "calibration/monotherapy_arms.csv", seed: seed,
+        var doc = CalibrationDocument(command: command, date: stamp, csvPath: "calibration/monotherapy_arms.csv", seed: seed,
                                       fitPatients: patients, finalPatients: finalPatients, version: version, fits: fits,
                                       notFitted: notFitted, toxicity: toxicityFit, toxicityScales: scales, report: report,
                                       runtimeSeconds: runtime)
+        if warmStart { doc.warmStartVersion = existing?.version }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
         try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)
         note("wrote \(dataPath.path) (version \(version)) and \(docPath.path); rebuild to use the new populations")
