@@ -5,7 +5,7 @@
 # Usage: scripts/review-range-check.sh [PATIENTS]   (run from the package root after a release build)
 set -e
 N=${1:-400}
-B=.build/release/blockade
+B=${BLOCKADE_BIN:-.build/release/blockade}
 run() { # tumour, selection
   if [ -n "$2" ]; then sel="--select $2"; else sel=""; fi
   BLOCKADE_DATA_DIR=${BLOCKADE_DATA_DIR:-/tmp/blockade-check} $B trial --tumor "$1" $sel --arm pembrolizumab --arm nivolumab \

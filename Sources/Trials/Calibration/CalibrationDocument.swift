@@ -106,7 +106,8 @@ public struct CalibrationDocument {
         ## Identifiability
 
         Each parameter alone is moved −20 % and +20 % from the optimum (the resistance offset by ±0.2 logit units)
-        and the loss of that tumour's arms recomputed with the same patients (\(fitPatients), seed \(seed)).
+        and the loss of that tumour's arms recomputed with the same patients (\(fitPatients), seed \(seed)) and the final
+        toxicity scales; rises are relative to the loss at the optimum under those scales.
         One loss unit is one arm pushed exactly to a pass threshold. **well**: both moves cost ≥ 1;
         **partly**: one does; **weak**: neither — the data barely constrain the parameter (its value is
         then largely the prior/start, and should not be read as a measurement). Curvature is the

@@ -111,13 +111,15 @@ public struct PopulationCalibrator {
         let arms = plan.arms[fit.tumor] ?? []
         let p = fit.parameterization
         let v = fit.natural
+        // The baseline is recomputed: the toxicity scales may have been refitted since the tumour fit.
+        let centre = loss.total(arms, try simulator.simulate(arms, model: p.model(fit.x), toxicity: toxicity))
         return try p.names.indices.map { i in
             func lossAt(_ factor: Double) throws -> Double {
                 var w = v
                 if i == 0 { w[0] += factor > 1 ? 0.2 : -0.2 } else { w[i] *= factor }
                 return loss.total(arms, try simulator.simulate(arms, model: p.model(p.unconstrained(w)), toxicity: toxicity))
             }
-            return ParameterSensitivity(name: p.names[i], value: v[i], riseDown: try lossAt(0.8) - fit.loss, riseUp: try lossAt(1.2) - fit.loss)
+            return ParameterSensitivity(name: p.names[i], value: v[i], riseDown: try lossAt(0.8) - centre, riseUp: try lossAt(1.2) - centre)
         }
     }
 
