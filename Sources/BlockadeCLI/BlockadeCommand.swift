@@ -23,6 +23,7 @@ public struct BlockadeCommand: AsyncParsableCommand {
             EvaluateCommand.self,
             TrainCommand.self,
             RunsCommand.self,
+            CalibrateCommand.self,
         ]
     )
 

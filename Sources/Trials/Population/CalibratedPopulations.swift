@@ -13,6 +13,12 @@ public enum CalibratedPopulations {
         public var populations: [PopulationModel]
         /// Fitted scales of the adverse-event model (nil: the model's defaults).
         public var toxicity: ToxicityCalibration?
+
+        public init(format: String = "blockade-populations", version: Int, createdBy: String,
+                    populations: [PopulationModel], toxicity: ToxicityCalibration?) {
+            self.format = format; self.version = version; self.createdBy = createdBy
+            self.populations = populations; self.toxicity = toxicity
+        }
     }
 
     /// Scales applied to ``ToxicityModel``'s defaults.

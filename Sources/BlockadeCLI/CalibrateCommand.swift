@@ -1,0 +1,190 @@
+import ArgumentParser
+import Foundation
+import Trials
+import TumorImmune
+
+/// `blockade calibrate`: fit the virtual populations to the published monotherapy arms.
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit virtual populations and toxicity scales to calibration/monotherapy_arms.csv.",
+        discussion: """
+        Per tumour type, Nelder–Mead fits a resistance offset on all mechanism logits, the mechanism \
+        logit SD, a doubling-time scale and the sensitivity to each non-immune drug with arms in that \
+        tumour type; then four global toxicity scales on the G≥3 TRAE of ICI and chemotherapy arms. \
+        Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
+        (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the versioned data file \
+        Sources/Trials/Population/CalibratedPopulations+Data.swift and docs/CALIBRATION.md (rebuild to use it).
+        --iterations 0 only evaluates the current calibrated populations.
+
+        Examples:
+          blockade calibrate --tumor melanoma --iterations 40
+          blockade calibrate --patients 150 --iterations 40 --write
+        """)
+
+    @Option(name: .long, help: "Calibration CSV (default: ../shared/calibration/monotherapy_arms.csv from the package root).")
+    var calibration: String?
+
+    @Option(name: .long, help: "Fit only this tumour type (repeat for several; default: all in the CSV, most arms first).")
+    var tumor: [String] = []
+
+    @Option(name: .long, help: "Virtual patients per arm in each evaluation.")
+    var patients: Int = 150
+
+    @Option(name: .long, help: "Virtual patients per arm in each evaluation of the toxicity fit.")
+    var toxicityPatients: Int = 100
+
+    @Option(name: .long, help: "Virtual patients per arm for the final residual table.")
+    var finalPatients: Int = 300
+
+    @Option(name: .long, help: "Population seed (the same in every evaluation).")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Objective evaluations per tumour type (0: evaluate the current populations only).")
+    var iterations: Int = 40
+
+    @Option(name: .long, help: "Objective evaluations for the global toxicity scales (0: keep the current scales).")
+    var toxicityIterations: Int = 30
+
+    @Option(name: .long, help: "Stop optimising after this many minutes (best parameters so far are kept).")
+    var maxMinutes: Double = 25
+
+    @Flag(name: .long, help: "Start from the current calibrated populations and toxicity scales (refinement) instead of the standard ones.")
+    var warmStart = false
+
+    @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
+    var noIdentifiability = false
+
+    @Flag(name: .long, help: "Write the data file and docs/CALIBRATION.md.")
+    var write = false
+
+    func validate() throws {
+        guard patients > 0, finalPatients > 0 else { throw ValidationError("--patients and --final-patients must be positive") }
+        guard iterations >= 0, toxicityIterations >= 0 else { throw ValidationError("--iterations must be ≥ 0") }
+        for t in tumor { _ = try TumorType.named(t) }
+    }
+
+    func run() throws {
+        let began = Date()
+        let root = Self.packageRoot()
+        let csvPath: String
+        if let calibration { csvPath = calibration } else if let root,
+            FileManager.default.fileExists(atPath: root.appendingPathComponent("../shared/calibration/monotherapy_arms.csv").path) {
+            csvPath = root.appendingPathComponent("../shared/calibration/monotherapy_arms.csv").standardizedFileURL.path
+        } else {
+            throw ValidationError("no calibration file found next to the package; give --calibration PATH")
+        }
+        let arms = try CalibrationCSV.read(path: csvPath)
+        let plan = CalibrationPlan(arms: arms, tumors: tumor.isEmpty ? nil : Set(tumor))
+        for s in plan.skipped { note("skip line \(s.arm.line) (\(s.arm.trial), \(s.arm.tumor), \(s.arm.regimen)): \(s.reason)") }
+        let tumors = plan.tumorsByArmCount
+        note("\(plan.arms.values.reduce(0) { $0 + $1.count }) usable arms in \(tumors.count) tumour types: \(tumors.map { "\($0) (\(plan.arms[$0]!.count))" }.joined(separator: ", "))")
+
+        let existing = CalibratedPopulations.file
+        let fitting = iterations > 0
+        let fitToxicity = fitting && toxicityIterations > 0
+        var scales = fitToxicity && !warmStart ? ToxicityParameterization.identity : (existing?.toxicity ?? ToxicityParameterization.identity)
+        var calibrator = PopulationCalibrator(plan: plan, simulator: CalibrationSimulator(patients: patients, seed: seed),
+                                              tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
+        calibrator.toxicitySimulator = CalibrationSimulator(patients: toxicityPatients, seed: seed)
+        calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
+        calibrator.log = { note($0) }
+
+        var fits: [TumorFit] = []
+        var models: [String: PopulationModel] = [:]
+        for t in tumors {
+            let standard = PopulationModel.standard(for: try TumorType.named(t))
+            models[t] = CalibratedPopulations.model(for: t) ?? standard
+        }
+        var notFitted: [String] = []
+        if fitting {
+            // Time budget: 75 % of --max-minutes for the tumour fits (25 % left for toxicity), shared
+            // between tumour types in proportion to their arms, unused time passing on to the next.
+            let tumourPhaseEnd = began.addingTimeInterval(maxMinutes * 60 * (fitToxicity ? 0.75 : 1))
+            var remainingArms = tumors.reduce(0) { $0 + plan.arms[$1]!.count }
+            for t in tumors {
+                let share = Double(plan.arms[t]!.count) / Double(max(remainingArms, 1))
+                remainingArms -= plan.arms[t]!.count
+                let left = tumourPhaseEnd.timeIntervalSinceNow
+                if left <= 0 { notFitted.append(t); continue }
+                calibrator.deadline = Date().addingTimeInterval(left * share)
+                let fit = try calibrator.fitTumor(t, toxicity: scales, warmStart: warmStart ? CalibratedPopulations.model(for: t) : nil)
+                fits.append(fit)
+                models[t] = fit.model
+            }
+            if !notFitted.isEmpty { note("time budget reached; not fitted: \(notFitted.joined(separator: ", "))") }
+        } else {
+            notFitted = tumors
+        }
+        var toxicityFit: ToxicityFit?
+        calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
+        if fitToxicity {
+            var fit = try calibrator.fitToxicity(models: models, start: scales)
+            scales = fit.scales
+            if !noIdentifiability {
+                note("identifiability: toxicity scales")
+                calibrator.deadline = nil
+                fit.identifiability = try calibrator.identifiability(of: fit, models: models)
+            }
+            toxicityFit = fit
+        }
+        calibrator.deadline = nil
+        if !noIdentifiability {
+            for i in fits.indices {
+                note("identifiability: \(fits[i].tumor)")
+                fits[i].identifiability = try calibrator.identifiability(of: fits[i], toxicity: scales)
+            }
+        }
+
+        note("final residuals with \(finalPatients) patients per arm")
+        let finalSimulator = CalibrationSimulator(patients: finalPatients, seed: seed)
+        var rows: [CalibrationReport.Row] = []
+        for t in tumors.sorted() {
+            let group = plan.arms[t]!
+            let sims = try finalSimulator.simulate(group, model: models[t]!, toxicity: scales)
+            rows += zip(group, sims).map { CalibrationReport.Row(arm: $0, fitted: $1) }
+        }
+        rows.sort { $0.arm.line < $1.arm.line }
+        let report = CalibrationReport(rows: rows, skipped: plan.skipped)
+        let runtime = Date().timeIntervalSince(began)
+        print(report.textTable)
+        print(report.summary)
+        print("runtime \(Int(runtime)) s")
+
+        guard write else { return }
+        guard let root else { throw ValidationError("--write needs to run inside the package (no Package.swift found above the current directory)") }
+        let version = (existing?.version ?? 0) + 1
+        let refitted = Set(fits.map(\.tumor))
+        var populations = existing?.populations.filter { !refitted.contains($0.tumor) } ?? []
+        populations += fits.map(\.model)
+        populations.sort { $0.tumor < $1.tumor }
+        let stamp = ISO8601DateFormatter().string(from: began)
+        let command = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let file = CalibratedPopulations.File(
+            version: version, createdBy: "\(command) (seed \(seed), \(patients) patients per evaluation, \(stamp))",
+            populations: populations, toxicity: scales)
+        let dataPath = root.appendingPathComponent("Sources/Trials/Population/CalibratedPopulations+Data.swift")
+        try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic)
+        var doc = CalibrationDocument(command: command, date: stamp, csvPath: "calibration/monotherapy_arms.csv", seed: seed,
+                                      fitPatients: patients, finalPatients: finalPatients, version: version, fits: fits,
+                                      notFitted: notFitted, toxicity: toxicityFit, toxicityScales: scales, report: report,
+                                      runtimeSeconds: runtime)
+        if warmStart { doc.warmStartVersion = existing?.version }
+        let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
+        try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)
+        note("wrote \(dataPath.path) (version \(version)) and \(docPath.path); rebuild to use the new populations")
+    }
+
+    /// The nearest directory at or above the current one holding Package.swift.
+    static func packageRoot() -> URL? {
+        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for _ in 0..<8 {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+}
+
+/// A progress line on standard error.
+private func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

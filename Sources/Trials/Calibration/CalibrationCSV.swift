@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reader of `calibration/monotherapy_arms.csv` (RFC 4180: comma-separated, fields optionally in
+/// double quotes, `""` an escaped quote; quoted fields may contain commas but not line breaks).
+public enum CalibrationCSV {
+    /// Columns the reader needs (others are ignored).
+    public static let requiredColumns = ["trial", "tumor_id", "blockade_regimen", "selection_rule", "arm", "n",
+                                         "orr_pct", "cr_pct", "mpfs_mo", "g3plus_trae_pct", "confidence"]
+
+    /// Reads and parses a calibration file.
+    /// - Throws: ``CalibrationFileError`` if the file cannot be read or a line is malformed.
+    public static func read(path: String) throws(CalibrationFileError) -> [CalibrationArm] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CalibrationFileError(file: path, line: 0, problem: "cannot read the file; give the calibration CSV with --calibration PATH")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// Parses calibration CSV text; `file` names the source in errors.
+    /// - Throws: ``CalibrationFileError`` naming the line: missing columns, a wrong number of
+    ///   fields, an unterminated quote, or a value that is not a number (empty and `NR` mean "not given").
+    public static func parse(_ text: String, file: String) throws(CalibrationFileError) -> [CalibrationArm] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let headerLine = lines.first, !headerLine.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CalibrationFileError(file: file, line: 1, problem: "empty file: expected a header line")
+        }
+        let header = try fields(of: String(headerLine), file: file, line: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        var column: [String: Int] = [:]
+        for (i, name) in header.enumerated() { column[name] = i }
+        let missing = requiredColumns.filter { column[$0] == nil }
+        guard missing.isEmpty else {
+            throw CalibrationFileError(file: file, line: 1, problem: "missing column(s) \(missing.joined(separator: ", "))")
+        }
+        var arms: [CalibrationArm] = []
+        for (offset, raw) in lines.enumerated().dropFirst() {
+            let lineNumber = offset + 1
+            let text = String(raw)
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let values = try fields(of: text, file: file, line: lineNumber)
+            guard values.count == header.count else {
+                throw CalibrationFileError(file: file, line: lineNumber,
+                                           problem: "\(values.count) fields, expected \(header.count) as in the header")
+            }
+            func value(_ name: String) -> String { values[column[name]!].trimmingCharacters(in: .whitespaces) }
+            func number(_ name: String) throws(CalibrationFileError) -> Double? {
+                let v = value(name)
+                if v.isEmpty || v.uppercased() == "NR" || v.uppercased() == "NA" { return nil }
+                guard let d = Double(v), d.isFinite, d >= 0 else {
+                    throw CalibrationFileError(file: file, line: lineNumber, problem: "column \(name): '\(v)' is not a non-negative number")
+                }
+                return d
+            }
+            let selectionRule = value("selection_rule")
+            let confidence = value("confidence")
+            let nValue = try number("n")
+            var cr = try number("cr_pct")
+            if confidence.lowercased().contains("cr=pathologic") { cr = nil }
+            arms.append(CalibrationArm(
+                line: lineNumber, trial: value("trial"), tumor: value("tumor_id"), regimen: value("blockade_regimen"),
+                selection: selectionRule.isEmpty || selectionRule.lowercased() == "all" ? nil : selectionRule,
+                armLabel: value("arm"), n: nValue.map { Int($0) }, orr: try number("orr_pct"), cr: cr,
+                medianPFS: try number("mpfs_mo"), g3: try number("g3plus_trae_pct"), confidence: confidence))
+        }
+        return arms
+    }
+
+    /// Splits one CSV line into fields.
+    static func fields(of line: String, file: String, line number: Int) throws(CalibrationFileError) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var inQuotes = false
+        var chars = Array(line)
+        if chars.last == "\r" { chars.removeLast() }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" { current.append("\""); i += 1 } else { inQuotes = false }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                inQuotes = true
+            } else if c == "," {
+                result.append(current); current = ""
+            } else {
+                current.append(c)
+            }
+            i += 1
+        }
+        guard !inQuotes else { throw CalibrationFileError(file: file, line: number, problem: "unterminated quoted field") }
+        result.append(current)
+        return result
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import TumorImmune
+
+/// Which calibration arms Blockade can simulate, and why the others are skipped.
+public struct CalibrationPlan: Sendable {
+    /// A row left out, with the reason.
+    public struct Skipped: Sendable, Equatable {
+        public var arm: CalibrationArm
+        public var reason: String
+    }
+    /// Usable arms by tumour type, in file order.
+    public var arms: [String: [CalibrationArm]]
+    public var skipped: [Skipped]
+
+    /// Tumour types with usable arms, most arms first (ties by name).
+    public var tumorsByArmCount: [String] {
+        arms.keys.sorted { (arms[$0]!.count, $1) > (arms[$1]!.count, $0) }
+    }
+
+    /// Classifies every row: unknown tumour type, unsupported selection, unknown regimen, or no target → skipped.
+    public init(arms all: [CalibrationArm], tumors: Set<String>? = nil) {
+        var arms: [String: [CalibrationArm]] = [:]
+        var skipped: [Skipped] = []
+        let known = Set(TumorType.catalogue.map(\.id))
+        for arm in all {
+            if !known.contains(arm.tumor) {
+                skipped.append(.init(arm: arm, reason: "tumour type '\(arm.tumor)' is not a Blockade tumour type"))
+            } else if let tumors, !tumors.contains(arm.tumor) {
+                continue
+            } else if let s = arm.selection, (try? Selection(parsing: s)) == nil {
+                skipped.append(.init(arm: arm, reason: "selection '\(s)' uses an attribute Blockade does not model"))
+            } else if (try? Regimen(parsing: arm.regimen, tumor: arm.tumor)) == nil {
+                skipped.append(.init(arm: arm, reason: "regimen '\(arm.regimen)' is not in the drug catalogue"))
+            } else if !arm.hasTargets {
+                skipped.append(.init(arm: arm, reason: "no ORR, CR, mPFS or G≥3 value to fit"))
+            } else {
+                arms[arm.tumor, default: []].append(arm)
+            }
+        }
+        self.arms = arms
+        self.skipped = skipped
+    }
+}
+
+/// Simulates calibration arms with common random numbers: the same seed and patients for every
+/// evaluation, so the loss changes only through the parameters. Arms of one tumour type that share
+/// a selection are run as one paired trial; an arm repeated in several trials is simulated once.
+public struct CalibrationSimulator: Sendable {
+    public var patients: Int
+    public var seed: UInt64
+    public var horizonDays: Double = 730
+
+    public init(patients: Int, seed: UInt64) { self.patients = patients; self.seed = seed }
+
+    /// Simulated outcomes for `arms` (all of `model.tumor`), in the same order.
+    public func simulate(_ arms: [CalibrationArm], model: PopulationModel,
+                         toxicity: CalibratedPopulations.ToxicityCalibration) throws -> [SimulatedArm] {
+        var bySelection: [String: [String]] = [:]
+        var selectionOrder: [String] = []
+        for arm in arms {
+            let key = arm.selection ?? ""
+            if bySelection[key] == nil { selectionOrder.append(key); bySelection[key] = [] }
+            if !bySelection[key]!.contains(arm.regimen) { bySelection[key]!.append(arm.regimen) }
+        }
+        var results: [String: SimulatedArm] = [:]
+        for key in selectionOrder {
+            let regimens = bySelection[key]!
+            var config = TrialConfiguration(tumor: model.tumor, selection: key.isEmpty ? nil : key, arms: regimens,
+                                            patients: patients, seed: seed)
+            config.horizonDays = horizonDays
+            config.attribution = false
+            config.toxicityCalibration = toxicity
+            let runner = try TrialRunner(configuration: config, populationModel: model)
+            for outcomes in try runner.run(patients: 0..<patients) {
+                let s = try ArmSummary(outcomes: outcomes)
+                let n = Double(s.n)
+                results[key + "\u{1}" + outcomes.regimen] = SimulatedArm(
+                    orr: 100 * s.orr, cr: 100 * Double(s.completeResponses) / n,
+                    medianPFS: s.pfs.median.median.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n)
+            }
+        }
+        return arms.map { results[($0.selection ?? "") + "\u{1}" + $0.regimen]! }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Published vs fitted values of every calibration arm, with pass/fail against the acceptance
+/// thresholds (ORR ±5 points, G≥3 TRAE ±5 points, median PFS ±30 %).
+public struct CalibrationReport: Sendable {
+    /// One arm's comparison.
+    public struct Row: Sendable {
+        public var arm: CalibrationArm
+        public var fitted: SimulatedArm
+        public init(arm: CalibrationArm, fitted: SimulatedArm) { self.arm = arm; self.fitted = fitted }
+        public var orrPass: Bool? { arm.orr.map { abs(fitted.orr - $0) <= CalibrationLoss.orrTolerance } }
+        public var g3Pass: Bool? { arm.g3.map { abs(fitted.g3 - $0) <= CalibrationLoss.g3Tolerance } }
+        public var pfsPass: Bool? {
+            arm.medianPFS.map { abs(CalibrationLoss().pfsRelativeError(target: $0, fitted: fitted.medianPFS)) <= CalibrationLoss.pfsRelativeTolerance }
+        }
+    }
+    public var rows: [Row]
+    public var skipped: [CalibrationPlan.Skipped]
+
+    public init(rows: [Row], skipped: [CalibrationPlan.Skipped]) { self.rows = rows; self.skipped = skipped }
+
+    /// Passes and checked arms for one criterion.
+    public func passes(_ criterion: (Row) -> Bool?) -> (passed: Int, checked: Int) {
+        let results = rows.compactMap(criterion)
+        return (results.count { $0 }, results.count)
+    }
+
+    public var orrPasses: (passed: Int, checked: Int) { passes(\.orrPass) }
+    public var g3Passes: (passed: Int, checked: Int) { passes(\.g3Pass) }
+    public var pfsPasses: (passed: Int, checked: Int) { passes(\.pfsPass) }
+
+    /// Summary lines of the pass rates.
+    public var summary: String {
+        func line(_ name: String, _ p: (passed: Int, checked: Int)) -> String {
+            let pct = p.checked == 0 ? 0 : 100 * Double(p.passed) / Double(p.checked)
+            return "\(name): \(p.passed) of \(p.checked) arms (\(String(format: "%.0f", pct)) %)"
+        }
+        return [line("ORR within ±5 points", orrPasses), line("G≥3 TRAE within ±5 points", g3Passes),
+                line("median PFS within ±30 %", pfsPasses)].joined(separator: "\n")
+    }
+
+    static func cell(_ target: Double?, _ fitted: Double?, pass: Bool?, digits: Int = 1) -> String {
+        guard let target else { return "–" }
+        let f = fitted.map { String(format: "%.\(digits)f", $0) } ?? "NR"
+        let mark = pass.map { $0 ? " ✓" : " ✗" } ?? ""
+        return String(format: "%.\(digits)f", target) + " / " + f + mark
+    }
+
+    /// The residual table as Markdown (published / fitted, ✓ pass, ✗ fail).
+    public var markdownTable: String {
+        var out = "| line | tumour | trial | regimen | selection | n | ORR % | CR % | mPFS mo | G≥3 TRAE % |\n"
+        out += "|---:|---|---|---|---|---:|---|---|---|---|\n"
+        for r in rows {
+            let a = r.arm
+            var g3 = Self.cell(a.g3, r.fitted.g3, pass: r.g3Pass)
+            if a.g3 != nil && (a.g3IsAnyCause || a.g3IsOtherPopulation) { g3 += a.g3IsAnyCause ? " (any-cause)" : " (wider pop.)" }
+            var orr = Self.cell(a.orr, r.fitted.orr, pass: r.orrPass)
+            if a.orrIsIrRC && a.orr != nil { orr += " (irRC)" }
+            out += "| \(a.line) | \(a.tumor) | \(a.trial.replacingOccurrences(of: "|", with: "/")) | \(a.regimen) | \(a.selection ?? "all") | \(a.n.map(String.init) ?? "–") | "
+            out += "\(orr) | \(Self.cell(a.cr, r.fitted.cr, pass: nil)) | \(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass)) | \(g3) |\n"
+        }
+        return out
+    }
+
+    /// The residual table as fixed-width text for the terminal.
+    public var textTable: String {
+        func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+        var out = pad("line", 5) + pad("tumour", 12) + pad("regimen", 36) + pad("selection", 14) + pad("ORR pub/fit", 18) + pad("CR pub/fit", 14) + pad("mPFS pub/fit", 18) + "G≥3 pub/fit\n"
+        for r in rows {
+            let a = r.arm
+            out += pad(String(a.line), 5) + pad(a.tumor, 12) + pad(a.regimen, 36) + pad(a.selection ?? "all", 14)
+            out += pad(Self.cell(a.orr, r.fitted.orr, pass: r.orrPass), 18) + pad(Self.cell(a.cr, r.fitted.cr, pass: nil), 14)
+            out += pad(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass), 18) + Self.cell(a.g3, r.fitted.g3, pass: r.g3Pass) + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import TumorImmune
+@testable import Trials
+
+@Suite("Calibration CSV")
+struct CalibrationCSVTests {
+    static let header = "trial,tumor_id,blockade_regimen,regimen_note,selection_rule,setting,arm,regimen,n,orr_pct,cr_pct,mpfs_mo,mos_mo,g3plus_trae_pct,disc_trae_pct,selection,source,confidence"
+
+    @Test func parsesQuotedFieldsAndMissingValues() throws {
+        let text = """
+        \(Self.header)
+        CheckMate 067,melanoma,nivolumab,,all,"1L, treatment-naive",Nivolumab,"Nivolumab 3 mg/kg q2w",316,45,19,6.9,36.9,23,7.7,Unselected,Larkin,"partial: cr"
+        "KEYNOTE-158 (MSI-H, by tumor)",crc,pembrolizumab,,msi=high,x,y,z,10,40,,NR,,,,,src,"confirmed; flags: orr=irRC"
+        IMpassion,tnbc,nab-paclitaxel,,pdl1_ic>=1,x,y,z,184,33,0.5,5.0,,68,,,src,"flags: g3=allcause AE; cr=pathologic CR"
+        """
+        let arms = try CalibrationCSV.parse(text, file: "t.csv")
+        #expect(arms.count == 3)
+        #expect(arms[0].line == 2 && arms[0].selection == nil && arms[0].n == 316)
+        #expect(arms[0].orr == 45 && arms[0].cr == 19 && arms[0].medianPFS == 6.9 && arms[0].g3 == 23)
+        #expect(arms[1].trial == "KEYNOTE-158 (MSI-H, by tumor)" && arms[1].selection == "msi=high")
+        #expect(arms[1].medianPFS == nil && arms[1].cr == nil && arms[1].g3 == nil && arms[1].orrIsIrRC)
+        #expect(arms[2].cr == nil, "a pathologic CR is not a RECIST CR")
+        #expect(arms[2].g3IsAnyCause)
+    }
+
+    @Test func badNumberNamesFileAndLine() {
+        let text = "\(Self.header)\nA,melanoma,nivolumab,,all,x,y,z,100,45,19,6.9,,23,,,s,c\nB,melanoma,nivolumab,,all,x,y,z,100,forty,19,6.9,,23,,,s,c\n"
+        #expect(throws: CalibrationFileError(file: "arms.csv", line: 3, problem: "column orr_pct: 'forty' is not a non-negative number")) {
+            try CalibrationCSV.parse(text, file: "arms.csv")
+        }
+    }
+
+    @Test func wrongFieldCountAndMissingColumn() {
+        let short = "\(Self.header)\nA,melanoma,nivolumab\n"
+        #expect(throws: CalibrationFileError(file: "f", line: 2, problem: "3 fields, expected 18 as in the header")) {
+            try CalibrationCSV.parse(short, file: "f")
+        }
+        #expect(throws: CalibrationFileError.self) { try CalibrationCSV.parse("trial,tumor_id\nA,melanoma\n", file: "f") }
+        #expect(throws: CalibrationFileError.self) { try CalibrationCSV.parse("\(Self.header)\n\"open,melanoma\n", file: "f") }
+    }
+
+    @Test func planSkipsUnknownTumourTypesAndRegimens() {
+        let arms = [
+            CalibrationArm(line: 2, trial: "a", tumor: "glioma", regimen: "pembrolizumab", selection: "msi=high", n: 13, orr: 0, cr: nil, medianPFS: nil, g3: nil),
+            CalibrationArm(line: 3, trial: "b", tumor: "melanoma", regimen: "no-such-drug", selection: nil, n: 10, orr: 5, cr: nil, medianPFS: nil, g3: nil),
+            CalibrationArm(line: 4, trial: "c", tumor: "melanoma", regimen: "nivolumab", selection: "ecog<=1", n: 10, orr: 5, cr: nil, medianPFS: nil, g3: nil),
+            CalibrationArm(line: 5, trial: "d", tumor: "melanoma", regimen: "nivolumab", selection: nil, n: 10, orr: 40, cr: nil, medianPFS: nil, g3: nil),
+        ]
+        let plan = CalibrationPlan(arms: arms)
+        #expect(plan.arms["melanoma"]?.map(\.line) == [5])
+        #expect(plan.skipped.map(\.arm.line) == [2, 3, 4])
+    }
+}
+
+@Suite("Nelder–Mead")
+struct NelderMeadTests {
+    static func rosenbrock(_ x: [Double]) -> Double { pow(1 - x[0], 2) + 100 * pow(x[1] - x[0] * x[0], 2) }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func findsRosenbrockMinimum(seed: UInt64) {
+        let result = NelderMead(maxEvaluations: 4000, restarts: 2, seed: seed, valueTolerance: 1e-14, pointTolerance: 1e-10)
+            .minimize(start: [-1.2, 1], step: [0.5, 0.5], Self.rosenbrock)
+        #expect(abs(result.x[0] - 1) < 1e-4 && abs(result.x[1] - 1) < 1e-4)
+        #expect(result.value < 1e-8)
+        #expect(result.evaluations <= 4000)
+    }
+
+    @Test(arguments: [UInt64(7), 11])
+    func findsQuadraticMinimumFromSeededStarts(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let centre = [3.0, -2.0, 0.5, 1.5]
+        let start = (0..<4).map { _ in 10 * rng.uniform() - 5 }
+        let f = { (x: [Double]) in zip(x, centre).enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * pow($1.element.0 - $1.element.1, 2) } }
+        let result = NelderMead(maxEvaluations: 3000, restarts: 1, seed: seed, valueTolerance: 1e-16, pointTolerance: 1e-10)
+            .minimize(start: start, step: [1, 1, 1, 1], f)
+        for (a, b) in zip(result.x, centre) { #expect(abs(a - b) < 1e-4) }
+    }
+
+    @Test func respectsBudgetAndReturnsAnEvaluatedPoint() {
+        var calls = 0
+        let result = NelderMead(maxEvaluations: 25, restarts: 1).minimize(start: [-1.2, 1], step: [0.5, 0.5]) { x in
+            calls += 1; return Self.rosenbrock(x)
+        }
+        #expect(calls == 25 && result.evaluations == 25)
+        #expect(abs(Self.rosenbrock(result.x) - result.value) < 1e-12)
+    }
+}
+
+@Suite("Calibration loss and data file")
+struct CalibrationLossTests {
+    static let arm = CalibrationArm(line: 2, trial: "t", tumor: "melanoma", regimen: "nivolumab", selection: nil,
+                                    n: 300, orr: 40, cr: 10, medianPFS: 6, g3: 20)
+
+    @Test func zeroWhenFittedEqualsTargets() {
+        let loss = CalibrationLoss()
+        #expect(loss.armLoss(Self.arm, SimulatedArm(orr: 40, cr: 10, medianPFS: 6, g3: 20)) == 0)
+        #expect(loss.total([Self.arm, Self.arm], [SimulatedArm(orr: 40, cr: 10, medianPFS: 6, g3: 20), SimulatedArm(orr: 40, cr: 10, medianPFS: 6, g3: 20)]) == 0)
+    }
+
+    @Test func eachTermIsOneAtItsThreshold() {
+        let loss = CalibrationLoss()
+        let w = loss.sizeWeight(Self.arm)
+        #expect(abs(loss.armLoss(Self.arm, SimulatedArm(orr: 45, cr: 10, medianPFS: 6, g3: 20)) - w) < 1e-12)
+        #expect(abs(loss.armLoss(Self.arm, SimulatedArm(orr: 40, cr: 10, medianPFS: 7.8, g3: 20)) - w) < 1e-12)
+        #expect(abs(loss.armLoss(Self.arm, SimulatedArm(orr: 40, cr: 10, medianPFS: 6, g3: 15)) - w) < 1e-12)
+        #expect(abs(loss.armLoss(Self.arm, SimulatedArm(orr: 40, cr: 15, medianPFS: 6, g3: 20)) - 0.5 * w) < 1e-12)
+    }
+
+    @Test func parameterizationRoundTripsAndStartIsStandard() throws {
+        let base = PopulationModel.standard(for: try TumorType.named("nsclc"))
+        let p = TumorParameterization(base: base, drugs: ["docetaxel"])
+        #expect(p.model(p.start).mechanismLogitSD == base.mechanismLogitSD)
+        #expect(p.model(p.start).doublingTimeDays == base.doublingTimeDays)
+        let v = [0.5, 1.1, 1.3, 0.4]
+        let back = p.natural(p.unconstrained(v))
+        for (a, b) in zip(v, back) { #expect(abs(a - b) < 1e-12) }
+    }
+
+    @Test func warmStartRecoversTheParameterVector() throws {
+        let base = PopulationModel.standard(for: try TumorType.named("melanoma"))
+        let p = TumorParameterization(base: base, drugs: ["dacarbazine"])
+        let x = [0.7, -0.2, 0.3, -1.5]
+        let back = p.vector(matching: p.model(x))
+        for (a, b) in zip(x, back) { #expect(abs(a - b) < 1e-9) }
+    }
+
+    @Test func dataFileRoundTrip() throws {
+        var model = PopulationModel.standard(for: try TumorType.named("melanoma"))
+        model.drugSensitivity = ["dacarbazine": 0.2]
+        model.mechanismLogitSD = 0.9
+        let file = CalibratedPopulations.File(version: 3, createdBy: "blockade calibrate --seed 1 (test)", populations: [model],
+                                              toxicity: .init(immuneScale: 1.2, pdWeightScale: 0.8, ctla4WeightScale: 1.1, haematologicScale: 0.5))
+        let source = try CalibrationDataFile.swiftSource(file)
+        #expect(source.hasPrefix("// Generated by `blockade calibrate`"))
+        let decoded = try CalibrationDataFile.decode(swiftSource: source)
+        #expect(decoded.version == 3 && decoded.format == "blockade-populations")
+        #expect(decoded.populations == [model])
+        #expect(decoded.toxicity == file.toxicity)
+        #expect(try CalibrationDataFile.swiftSource(decoded) == source, "encoding is stable")
+    }
+
+    @Test func shippedDataFileDecodes() throws {
+        let decoded = try JSONDecoder().decode(CalibratedPopulations.File.self, from: Data(calibratedPopulationsJSON.utf8))
+        #expect(decoded.format == "blockade-populations")
+    }
+}
