@@ -54,6 +54,11 @@ struct TrialCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also write a self-contained HTML report (waterfall, spider, swimmer, Kaplan–Meier, toxicity, mechanisms).")
     var report: String?
 
+    @Option(name: .long, help: ArgumentHelp("Virtual population: 'calibrated' (fitted to the monotherapy arms, data file in the repository) or 'standard' (the tumour type's catalogue defaults, unfitted).", valueName: "kind"))
+    var population: PopulationChoice = .calibrated
+
+    enum PopulationChoice: String, ExpressibleByArgument { case calibrated, standard }
+
     @Flag(name: .long, help: "Skip counterfactual mechanism attribution (much faster; resistance is then unattributed).")
     var noAttribution = false
 
@@ -80,8 +85,9 @@ struct TrialCommand: AsyncParsableCommand {
         config.horizonDays = days
         config.attribution = !noAttribution
         config.toxicity = !noToxicity
-        config.toxicityCalibration = CalibratedPopulations.file?.toxicity
-        let runner = try TrialRunner(configuration: config, populationModel: CalibratedPopulations.model(for: tumor))
+        let calibrated = population == .calibrated
+        config.toxicityCalibration = calibrated ? CalibratedPopulations.file?.toxicity : nil
+        let runner = try TrialRunner(configuration: config, populationModel: calibrated ? CalibratedPopulations.model(for: tumor) : nil)
         let range: Range<Int>
         var position: TrialShard.Position?
         if let shard {

@@ -31,9 +31,10 @@ public struct CourseSettings: Sendable {
     /// Toxicity assessment and dose-decision period, days (one treatment cycle).
     public var cycleDays: Double = 28
     public var rules = RecistRules()
-    /// Death when the lesion reaches this diameter (≈ 1 kg of tumour; assumption standing in for
-    /// lethal burden).
-    public var lethalDiameterMM: Double = 125
+    /// Death when the equivalent lesion reaches this diameter (≈ 4 L of tumour in all; an
+    /// assumption standing in for lethal burden — later lines of therapy after progression are not
+    /// modelled, so overall survival is a rough, uncalibrated estimate).
+    public var lethalDiameterMM: Double = 200
     public var toxicity = ToxicityModel()
     /// Simulate adverse events and their management.
     public var toxicityEnabled = true
