@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
         Examples:
           blockade list tumors        # identifiers for --tumor with TMB and defaults
           blockade list drugs         # therapies by class: label schedules, PK, effects, sources
-          blockade list carriers      # the six nanocarrier classes of the review's Table 1
+          blockade list carriers      # the review's six nanocarrier classes (Table 1; liposomes and niosomes listed apart)
           blockade list mechanisms    # the knobs for --mechanism NAME=LEVEL
         """)
 

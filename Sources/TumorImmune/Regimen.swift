@@ -32,6 +32,9 @@ public struct Regimen: Sendable, Equatable {
             var carrier: Carrier?
             var targeted = false
             if pieces.count == 2 {
+                guard !pieces[1].isEmpty else {
+                    throw .invalidArgument("regimen '\(text)': '\(part)' has no carrier after '@'; valid carriers: \(Carrier.catalogue.map(\.id).joined(separator: ", "))")
+                }
                 var carrierName = pieces[1]
                 if carrierName.hasSuffix(":targeted") { targeted = true; carrierName.removeLast(":targeted".count) }
                 carrier = try Carrier.named(carrierName)
