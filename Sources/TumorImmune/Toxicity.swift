@@ -3,6 +3,9 @@ import Foundation
 /// Organ classes of treatment-related adverse events.
 public enum AdverseEventOrgan: String, Sendable, Codable, CaseIterable {
     case colitis, skin, hepatitis, pneumonitis, endocrine, haematologic, myocarditis, carrierReaction = "carrier-reaction"
+    /// On-target toxicity of targeted drugs (VEGFR TKIs: hypertension, hand–foot skin reaction,
+    /// proteinuria, hepatotoxicity; mTOR/EGFR inhibitors: stomatitis, rash, pneumonitis).
+    case targetedTherapy = "targeted-therapy"
 }
 
 /// Hazard model of treatment-related adverse events, with graded management.
@@ -61,17 +64,24 @@ public struct ToxicityModel: Sendable {
     public var haematologicSevere = 0.6
     /// Carrier-reaction hazard per unit carrier toxicity per day of exposure to a carried dose.
     public var carrierScale = 0.004
+    /// On-target hazard of targeted drugs per unit of their (catalogue) growth-inhibition effect,
+    /// 1/day, and its grade ≥ 3 fraction. Set from the sunitinib monotherapy arms of
+    /// `calibration/monotherapy_arms.csv` (grade ≥ 3 TRAE 55–71 %, median ≈ 63 %, over ≈ 8 months on
+    /// treatment at a steady-state effect ≈ 0.47): 0.6 · k · 0.47 · 250 days ≈ −ln(0.37).
+    public var targetedScale = 0.014
+    public var targetedSevere = 0.6
 
     public init() {}
 
     /// Hazards (1/day) per organ for PD-axis exposure `pd`, CTLA-4 exposure `ctla4`,
     /// myelosuppression `myelo` and carrier toxicity load `carrier`.
-    public func hazards(pd: Double, ctla4: Double, myelo: Double, carrier: Double) -> [(AdverseEventOrgan, Double)] {
+    public func hazards(pd: Double, ctla4: Double, myelo: Double, carrier: Double, targeted: Double = 0) -> [(AdverseEventOrgan, Double)] {
         var list = organs.map { o in
             (o.organ, immuneScale * o.base * ((1 + o.pdWeight * pd) * (1 + o.ctla4Weight * ctla4) - 1))
         }
         list.append((.haematologic, haematologicScale * myelo))
         list.append((.carrierReaction, carrierScale * carrier))
+        list.append((.targetedTherapy, targetedScale * targeted))
         return list
     }
 
@@ -80,6 +90,7 @@ public struct ToxicityModel: Sendable {
         if let o = organs.first(where: { $0.organ == organ }) { return (o.severeFraction, o.fatalFraction) }
         switch organ {
         case .haematologic: return (haematologicSevere, 0.005)
+        case .targetedTherapy: return (targetedSevere, 0.002)
         default: return (0.2, 0)
         }
     }

@@ -110,21 +110,21 @@ extension Simulator {
             state = Array(solution.state(at: last))
             // Adverse events over the cycle from the mean exposure at the probe times.
             if course.toxicityEnabled {
-                var pd = 0.0, ctla = 0.0, myelo = 0.0, carrier = 0.0
+                var pd = 0.0, ctla = 0.0, myelo = 0.0, carrier = 0.0, targeted = 0.0
                 for i in solution.times.indices {
                     let e = exposure(model: model, state: Array(solution.state(at: i)), toxicity: course.toxicity)
-                    pd += e.pd; ctla += e.ctla4; myelo += e.myelo; carrier += e.carrier
+                    pd += e.pd; ctla += e.ctla4; myelo += e.myelo; carrier += e.carrier; targeted += e.targeted
                 }
                 let n = Double(solution.times.count)
                 let span = end - t
-                for (organ, h) in course.toxicity.hazards(pd: pd / n, ctla4: ctla / n, myelo: myelo / n, carrier: carrier / n)
+                for (organ, h) in course.toxicity.hazards(pd: pd / n, ctla4: ctla / n, myelo: myelo / n, carrier: carrier / n, targeted: targeted / n)
                     where h > 0 && random.uniform() < 1 - exp(-h * span) {
                     let severity = course.toxicity.severity(of: organ)
                     let u = random.uniform()
                     let grade = u < severity.fatal ? 5 : (u < severity.severe ? (random.uniform() < 0.8 ? 3 : 4) : (random.uniform() < 0.5 ? 1 : 2))
                     let day = t + random.uniform() * span
                     adverse.append(CourseAdverseEvent(organ: organ, grade: grade, day: day))
-                    let immune = organ != .haematologic && organ != .carrierReaction
+                    let immune = organ != .haematologic && organ != .carrierReaction && organ != .targetedTherapy
                     if grade == 5 { deathDay = day; break }
                     if grade >= 3 && immune { state[S.steroid.rawValue] = 1 }
                     for k in network.slots.indices where !stopped[k] {
@@ -171,10 +171,10 @@ extension Simulator {
 
     /// Systemic exposures driving adverse events at one state.
     public func exposure(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double], toxicity: ToxicityModel)
-        -> (pd: Double, ctla4: Double, myelo: Double, carrier: Double) {
+        -> (pd: Double, ctla4: Double, myelo: Double, carrier: Double, targeted: Double) {
         let network = model.network
         let p = model.parameterValues
-        var pdFree = 1.0, ctlaFree = 1.0, myeloLeft = 1.0, carrier = 0.0
+        var pdFree = 1.0, ctlaFree = 1.0, myeloLeft = 1.0, carrier = 0.0, targetedLeft = 1.0
         for (k, slot) in network.slots.enumerated() where slot.kind == .pharmacokinetic {
             let q = network.parameterStart[k]
             let plasma = state[network.centralIndex(slot: k)] / p[q + 1]
@@ -184,6 +184,9 @@ extension Simulator {
                 case .pdl1Blockade: pdFree *= 1 - toxicity.pdl1Relative * plasma / (plasma + toxicity.checkpointToxEC50)
                 case .ctla4Blockade where e.site == .lymphNode: ctlaFree *= 1 - plasma / (plasma + toxicity.checkpointToxEC50)
                 case .myelosuppression: myeloLeft *= 1 - e.emax * plasma / (plasma + e.ec50)
+                // On-target toxicity follows the catalogue effect (not the tumour's sensitivity).
+                case .growthInhibition where slot.drug.drugClass == .targeted:
+                    targetedLeft *= 1 - e.emax * plasma / (plasma + e.ec50)
                 default: break
                 }
             }
@@ -191,7 +194,7 @@ extension Simulator {
                 carrier += c.carrierToxicity * min(1, state[pools.encapsulated] / max(1e-12, slot.schedule.phases.first.map { $0.doseMg * slot.drug.nanomolPerMg } ?? 1))
             }
         }
-        return (1 - pdFree, 1 - ctlaFree, 1 - myeloLeft, carrier)
+        return (1 - pdFree, 1 - ctlaFree, 1 - myeloLeft, carrier, 1 - targetedLeft)
     }
 }
 
@@ -215,7 +218,7 @@ extension Simulator {
         var previousDay = 0.0
         for i in result.days.indices {
             let e = exposure(model: model, state: Array(result.solution.state(at: i)), toxicity: toxicity)
-            let h = toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier)
+            let h = toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier, targeted: e.targeted)
             if let previous {
                 let dt = result.days[i] - previousDay
                 for ((organ, h1), (_, h0)) in zip(h, previous) {

@@ -18,9 +18,9 @@ struct ToxicityTests {
         var immune = 0.0, all = 0.0
         for i in result.days.indices {
             let e = sim.exposure(model: model, state: Array(result.solution.state(at: i)), toxicity: toxicity)
-            for (organ, h) in toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier) {
+            for (organ, h) in toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier, targeted: e.targeted) {
                 all += h
-                if organ != .haematologic && organ != .carrierReaction { immune += h }
+                if organ != .haematologic && organ != .carrierReaction && organ != .targetedTherapy { immune += h }
             }
         }
         let n = Double(result.days.count)
@@ -43,6 +43,13 @@ struct ToxicityTests {
         let ici = try Self.hazards("pembrolizumab").all
         let combined = try Self.hazards("pembrolizumab+platinum-doublet").all
         #expect(combined > ici, "pembrolizumab+chemo \(combined) vs pembrolizumab \(ici)")
+    }
+
+    @Test("a VEGFR TKI adds its on-target toxicity to a checkpoint inhibitor's")
+    func tkiToxicity() throws {
+        let tki = try Self.hazards("sunitinib")
+        #expect(tki.all > 0 && tki.immune == 0, "sunitinib: \(tki)")
+        #expect(try Self.hazards("pembrolizumab+axitinib").all > Self.hazards("pembrolizumab").all)
     }
 
     @Test("no exposure, no hazard")
