@@ -31,23 +31,37 @@ extension Simulator {
         guard r.isPrimaryResistance || r.isAcquiredResistance else { return [] }
         let model = try compile(patient: patient, regimen: regimen)
         let y0 = try baselineState(model: model, patient: patient)
+        return try counterfactuals(model: model, baseline: y0, patient: patient, factual: r) { cf, start in
+            try treat(model: cf, baseline: start, patient: patient, regimen: regimen).recist
+        }
+    }
+
+    /// The shared counterfactual loop: for each active mechanism, the model with that knob at 0
+    /// (and, for `acquired-antigen-loss`, the antigen-loss cells returned to the antigen-positive
+    /// pool) is run by `outcome`, and the mechanism drives resistance when the outcome reverses it
+    /// (a response for primary resistance, progression at least ``meaningfulDelayDays`` later or
+    /// never for acquired resistance).
+    public func counterfactuals(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], patient: Patient,
+                                factual r: RecistAssessment,
+                                outcome: (CompiledNetwork<TumorImmuneNetwork>, [Double]) throws -> RecistAssessment)
+        rethrows -> [MechanismAttribution] {
         var list: [MechanismAttribution] = []
         for m in Mechanism.allCases where patient.mechanisms[m] > 0 {
             var cf = model
             guard let index = cf.parameterIndex(m.parameterID) else { continue }
             cf.parameterValues[index] = 0
-            var start = y0
+            var start = baseline
             if m == .acquiredAntigenLoss {
                 start[S.cancerPositive.rawValue] += start[S.cancerLoss.rawValue]
                 start[S.cancerLoss.rawValue] = 0
             }
-            let outcome = try treat(model: cf, baseline: start, patient: patient, regimen: regimen).recist
+            let result = try outcome(cf, start)
             let drives = r.isPrimaryResistance
-                ? outcome.bestOverallResponse.isResponse
-                : (outcome.progressionDay ?? .infinity) - (r.progressionDay ?? 0) >= Self.meaningfulDelayDays
+                ? result.bestOverallResponse.isResponse
+                : (result.progressionDay ?? .infinity) - (r.progressionDay ?? 0) >= Self.meaningfulDelayDays
             list.append(MechanismAttribution(mechanism: m, level: patient.mechanisms[m],
-                                             counterfactualResponse: outcome.bestOverallResponse,
-                                             counterfactualProgressionDay: outcome.progressionDay,
+                                             counterfactualResponse: result.bestOverallResponse,
+                                             counterfactualProgressionDay: result.progressionDay,
                                              drivesResistance: drives))
         }
         return list

@@ -101,6 +101,8 @@ extension TumorImmuneNetwork {
         let e = effects(x: x, p: p, volume: volume)
         let normalisation = 1 - e.normalisationLeft
         let ifnEffect = X(.ifng) / (X(.ifng) + 1)
+        // IFN-γ doubles MHC-I surface levels at saturation (assumption: half of the maximal level
+        // is constitutive; IFN-γ induction of MHC-I, review §2.1).
         let mhc = (1 - K(.mhcLossMax) * K(.knobAntigenPresentationLoss) * e.mhcLossLeft) * (0.5 + 0.5 * ifnEffect)
         let pdl1 = K(.pdl1Base) * (1 + K(.pdl1Induction) * ifnEffect)
         let engagement = pdl1 * e.freePD1 * e.freePDL1
@@ -118,6 +120,7 @@ extension TumorImmuneNetwork {
         // ECM keeps T cells in the stroma, away from cancer cells (Salmon 2012); CXCR3 ligands
         // position them next to cancer cells and DCs (Chow 2019, doi:10.1016/j.immuni.2019.06.021).
         let chemokine = X(.cxcl) / (X(.cxcl) + K(.cxclHalf))
+        // Without CXCR3 ligands half of the contacts still happen (assumption).
         let contact = (1 - K(.ecmTCellExclusion) * X(.ecm)) * (0.5 + 0.5 * chemokine)
         let ratio = X(.effector) / (cancer + 1)
         let checkpointRelief = (1 - pd1Inhibition) * (1 - altInhibition)

@@ -35,6 +35,8 @@ public struct VirtualPopulation: Sendable {
         let msiHigh = rng.uniform() < model.msiHighFraction
         p.tmb = (msiHigh ? 40 : model.medianTMB) * exp(model.tmbLogSD * normal())
         // PD-L1 TPS from a latent score correlated with inflammation, placed on the prevalence scale.
+        // Correlation of tumour PD-L1 with the inflammation factor (assumption: PD-L1 tracks the
+        // IFN-γ-inflamed phenotype only partly; Ayers 2017 doi:10.1172/JCI91190).
         let rho = 0.6
         let latent = rho * inflammation + (1 - rho * rho).squareRoot() * normal()
         let u = NormalCDF.phi(latent)
@@ -53,6 +55,8 @@ public struct VirtualPopulation: Sendable {
             p.mechanisms[m] = 1 / (1 + exp(-logit))
         }
         if msiHigh { p.mechanisms[.lowAntigenicity] = min(p.mechanisms[.lowAntigenicity], 0.05) }
+        // CPS and IC add immune-cell PD-L1 to TPS in proportion to inflammation: a rough mapping
+        // (assumption) so that CPS ≥ TPS and IC rises with the inflamed phenotype.
         let cps = min(100, tps + 20 * max(0, NormalCDF.phi(inflammation) - 0.3))
         let ic = min(50, 10 * NormalCDF.phi(inflammation) * (tps > 0 ? 1.5 : 0.5))
         return VirtualPatient(index: index, patient: p, biomarkers: [

@@ -171,24 +171,10 @@ public struct TrialRunner: Sendable {
                    simulator: Simulator, course: CourseSettings) -> [Mechanism] {
         var quiet = course
         quiet.toxicityEnabled = false
-        var drivers: [Mechanism] = []
-        for m in Mechanism.allCases where patient.mechanisms[m] > 0 {
-            var cf = model
-            guard let index = cf.parameterIndex(m.parameterID) else { continue }
-            cf.parameterValues[index] = 0
-            var start = baseline
-            if m == .acquiredAntigenLoss {
-                start[S.cancerPositive.rawValue] += start[S.cancerLoss.rawValue]
-                start[S.cancerLoss.rawValue] = 0
-            }
+        return simulator.counterfactuals(model: model, baseline: baseline, patient: patient, factual: factual) { cf, start in
             var random = CourseRandom(seed: 0)
-            let outcome = simulator.course(model: cf, baseline: start, patient: patient, settings: quiet, random: &random).recist
-            let reverses = factual.isPrimaryResistance
-                ? outcome.bestOverallResponse.isResponse
-                : (outcome.progressionDay ?? .infinity) - (factual.progressionDay ?? 0) >= Simulator.meaningfulDelayDays
-            if reverses { drivers.append(m) }
-        }
-        return drivers
+            return simulator.course(model: cf, baseline: start, patient: patient, settings: quiet, random: &random).recist
+        }.filter(\.drivesResistance).map(\.mechanism)
     }
 }
 
