@@ -9,9 +9,12 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Fit virtual populations and toxicity scales to calibration/monotherapy_arms.csv.",
         discussion: """
-        Per tumour type, Nelder–Mead fits a resistance offset on all mechanism logits, the mechanism \
-        logit SD, a doubling-time scale and the sensitivity to each non-immune drug with arms in that \
-        tumour type; then four global toxicity scales on the G≥3 TRAE of ICI and chemotherapy arms. \
+        Per tumour type: a coarse scan of resistance offset × doubling-time scale, then rounds that \
+        alternate a 1-D search of the sensitivity to each non-immune drug with arms in that tumour \
+        type (on that drug's arms) and Nelder–Mead over the population parameters (resistance offset \
+        on all mechanism logits, mechanism logit SD, doubling-time scale and spread). Then four \
+        global toxicity scales on the G≥3 TRAE of ICI and chemotherapy arms, and a toxicity factor per \
+        drug on its single-drug arms across tumour types (never one per combination). \
         Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
         (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the versioned data file \
         Sources/Trials/Population/CalibratedPopulations+Data.swift and docs/CALIBRATION.md (rebuild to use it).
@@ -40,8 +43,11 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Population seed (the same in every evaluation).")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Objective evaluations per tumour type (0: evaluate the current populations only).")
+    @Option(name: .long, help: "Nelder–Mead evaluations of the population parameters per tumour type, split over the rounds (0: evaluate the current populations only).")
     var iterations: Int = 40
+
+    @Option(name: .long, help: "Rounds alternating drug sensitivities and population parameters.")
+    var rounds: Int = 2
 
     @Option(name: .long, help: "Objective evaluations for the global toxicity scales (0: keep the current scales).")
     var toxicityIterations: Int = 30
@@ -61,6 +67,7 @@ struct CalibrateCommand: ParsableCommand {
     func validate() throws {
         guard patients > 0, finalPatients > 0 else { throw ValidationError("--patients and --final-patients must be positive") }
         guard iterations >= 0, toxicityIterations >= 0 else { throw ValidationError("--iterations must be ≥ 0") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be ≥ 1") }
         for t in tumor { _ = try TumorType.named(t) }
     }
 
@@ -83,10 +90,14 @@ struct CalibrateCommand: ParsableCommand {
         let existing = CalibratedPopulations.file
         let fitting = iterations > 0
         let fitToxicity = fitting && toxicityIterations > 0
-        var scales = fitToxicity && !warmStart ? ToxicityParameterization.identity : (existing?.toxicity ?? ToxicityParameterization.identity)
+        // The toxicity fit starts from the shipped global scales (a starting point only; without
+        // --warm-start the per-drug factors start at 1).
+        var scales = existing?.toxicity ?? ToxicityParameterization.identity
+        if fitToxicity && !warmStart { scales.drugScales = nil }
         var calibrator = PopulationCalibrator(plan: plan, simulator: CalibrationSimulator(patients: patients, seed: seed),
                                               tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
         calibrator.toxicitySimulator = CalibrationSimulator(patients: toxicityPatients, seed: seed)
+        calibrator.rounds = rounds
         calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
         calibrator.log = { note($0) }
 

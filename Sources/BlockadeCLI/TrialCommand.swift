@@ -59,6 +59,9 @@ struct TrialCommand: AsyncParsableCommand {
 
     enum PopulationChoice: String, ExpressibleByArgument { case calibrated, standard }
 
+    @Option(name: .long, help: ArgumentHelp("Line of therapy: 'first' (no prior systemic therapy for advanced disease) or 'pretreated' (≥ 1 prior line: more resistant, faster-growing tumours, as fitted per tumour type where the calibration arms cover both lines).", valueName: "line"))
+    var line: TherapyLine = .first
+
     @Flag(name: .long, help: "Skip counterfactual mechanism attribution (much faster; resistance is then unattributed).")
     var noAttribution = false
 
@@ -85,6 +88,7 @@ struct TrialCommand: AsyncParsableCommand {
         config.horizonDays = days
         config.attribution = !noAttribution
         config.toxicity = !noToxicity
+        config.therapyLine = line == .first ? nil : line
         let calibrated = population == .calibrated
         config.toxicityCalibration = calibrated ? CalibratedPopulations.file?.toxicity : nil
         let runner = try TrialRunner(configuration: config, populationModel: calibrated ? CalibratedPopulations.model(for: tumor) : nil)
@@ -187,3 +191,5 @@ final class ProgressBar: @unchecked Sendable {
     }
     func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
 }
+
+extension TherapyLine: ExpressibleByArgument {}

@@ -155,9 +155,11 @@ public struct Simulator: Sendable {
         for s in [S.cancerPositive, .cancerLoss, .dead, .effector, .exhausted, .treg, .mdsc, .m1, .m2] {
             state[s.rawValue] *= scale
         }
-        // Pre-existing antigen-loss subclone: up to 1 % of cancer cells at full knob (assumption).
+        // Pre-existing antigen-loss subclone: a neutral variant arising at rate μ per division is
+        // present at about μ × (divisions since the last clonal sweep) of the cells; 30 divisions
+        // (≈ 10⁹ cells from one) is an assumption.
         let cancer = state[S.cancerPositive.rawValue] + state[S.cancerLoss.rawValue]
-        let lossFraction = 0.01 * patient.mechanisms[.acquiredAntigenLoss]
+        let lossFraction = 30 * model.parameterValues[P.mutationToLoss.rawValue] * patient.mechanisms[.acquiredAntigenLoss]
         state[S.cancerLoss.rawValue] = cancer * lossFraction
         state[S.cancerPositive.rawValue] = cancer * (1 - lossFraction)
         return state

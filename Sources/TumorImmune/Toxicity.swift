@@ -70,6 +70,15 @@ public struct ToxicityModel: Sendable {
     /// treatment at a steady-state effect ≈ 0.47): 0.6 · k · 0.47 · 250 days ≈ −ln(0.37).
     public var targetedScale = 0.014
     public var targetedSevere = 0.6
+    /// Per-drug toxicity multipliers (drug id → factor; absent = 1), fitted by `blockade calibrate`
+    /// to each drug's monotherapy grade ≥ 3 TRAE across tumour types: drugs on one channel differ in
+    /// toxicity (dose, schedule, off-target effects) beyond what their exposure explains. A drug's
+    /// factor weights its share of each channel's exposure, so a combination inherits the factors
+    /// of its components and has none of its own.
+    public var drugScales: [String: Double] = [:]
+
+    /// The multiplier of drug `id` (1 when not fitted).
+    public func scale(of id: String) -> Double { drugScales[id] ?? 1 }
 
     public init() {}
 

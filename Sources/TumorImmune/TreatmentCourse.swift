@@ -174,19 +174,23 @@ extension Simulator {
         -> (pd: Double, ctla4: Double, myelo: Double, carrier: Double, targeted: Double) {
         let network = model.network
         let p = model.parameterValues
-        var pdFree = 1.0, ctlaFree = 1.0, myeloLeft = 1.0, carrier = 0.0, targetedLeft = 1.0
+        // Each channel combines its drugs' effects as fractions left (Bliss), then takes the
+        // effect-weighted mean of their per-drug toxicity factors.
+        var pd = ChannelExposure(), ctla = ChannelExposure(), myelo = ChannelExposure(), targeted = ChannelExposure()
+        var carrier = 0.0
         for (k, slot) in network.slots.enumerated() where slot.kind == .pharmacokinetic {
             let q = network.parameterStart[k]
             let plasma = state[network.centralIndex(slot: k)] / p[q + 1]
+            let factor = toxicity.scale(of: slot.drug.id)
             for e in slot.drug.effects {
                 switch e.channel {
-                case .pd1Blockade: pdFree *= 1 - plasma / (plasma + toxicity.checkpointToxEC50)
-                case .pdl1Blockade: pdFree *= 1 - toxicity.pdl1Relative * plasma / (plasma + toxicity.checkpointToxEC50)
-                case .ctla4Blockade where e.site == .lymphNode: ctlaFree *= 1 - plasma / (plasma + toxicity.checkpointToxEC50)
-                case .myelosuppression: myeloLeft *= 1 - e.emax * plasma / (plasma + e.ec50)
+                case .pd1Blockade: pd.add(plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
+                case .pdl1Blockade: pd.add(toxicity.pdl1Relative * plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
+                case .ctla4Blockade where e.site == .lymphNode: ctla.add(plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
+                case .myelosuppression: myelo.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
                 // On-target toxicity follows the catalogue effect (not the tumour's sensitivity).
                 case .growthInhibition where slot.drug.drugClass == .targeted:
-                    targetedLeft *= 1 - e.emax * plasma / (plasma + e.ec50)
+                    targeted.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
                 default: break
                 }
             }
@@ -194,8 +198,18 @@ extension Simulator {
                 carrier += c.carrierToxicity * min(1, state[pools.encapsulated] / max(1e-12, slot.schedule.phases.first.map { $0.doseMg * slot.drug.nanomolPerMg } ?? 1))
             }
         }
-        return (1 - pdFree, 1 - ctlaFree, 1 - myeloLeft, carrier, 1 - targetedLeft)
+        return (pd.value, ctla.value, myelo.value, carrier, targeted.value)
     }
+}
+
+/// One toxicity channel's exposure: drug effects combined by Bliss independence, scaled by the
+/// effect-weighted mean of the drugs' toxicity factors.
+struct ChannelExposure {
+    private var left = 1.0, weighted = 0.0, total = 0.0
+    mutating func add(_ effect: Double, factor: Double) {
+        left *= 1 - effect; weighted += factor * effect; total += effect
+    }
+    var value: Double { total > 0 ? (1 - left) * weighted / total : 0 }
 }
 
 /// Expected risk of an adverse event in one organ over a simulated course.

@@ -25,12 +25,12 @@ Mechanisms: low-antigenicity=0.10 antigen-presentation-loss=0.30 chemokine-silen
 
   day   diameter   change   RECIST
     0     60.0 mm            baseline
-   56     64.8 mm      +8 %  SD
-  112     61.1 mm      +2 %  SD
-  168     54.7 mm      -9 %  SD
-  224     44.0 mm     -27 %  SD
-  280     32.2 mm     -46 %  PR
-  336     30.4 mm     -49 %  PR
+   56     64.7 mm      +8 %  SD
+  112     60.7 mm      +1 %  SD
+  168     53.4 mm     -11 %  SD
+  224     40.1 mm     -33 %  PR
+  280     22.4 mm     -63 %  PR
+  336     11.1 mm     -82 %  PR
 
 Best overall response: PR
 Resistance: none within the horizon

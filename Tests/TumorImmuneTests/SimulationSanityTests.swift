@@ -75,9 +75,10 @@ struct SimulationSanityTests {
         let y0 = try sim.baselineState(model: model, patient: p)
         let diameter = model.observe(t: 0, y: y0)[1]
         #expect(abs(diameter / mm - 1) < 1e-9, "\(diameter) mm")
-        // Pre-existing antigen-loss subclone: 1 % × knob of the cancer cells.
+        // Pre-existing antigen-loss subclone: 30 divisions' worth of loss at μ per division × knob.
         let cancer = y0[S.cancerPositive.rawValue] + y0[S.cancerLoss.rawValue]
-        #expect(abs(y0[S.cancerLoss.rawValue] / cancer - 0.01 * p.mechanisms[.acquiredAntigenLoss]) < 1e-12)
+        let mu = model.parameterValues[P.mutationToLoss.rawValue]
+        #expect(abs(y0[S.cancerLoss.rawValue] / cancer - 30 * mu * p.mechanisms[.acquiredAntigenLoss]) < 1e-12)
     }
 
     @Test("a simulation is deterministic: two runs give identical series")

@@ -70,3 +70,39 @@ struct ToxicityTests {
         }
     }
 }
+
+@Suite("Per-drug toxicity factors")
+struct DrugToxicityFactorTests {
+    @Test("a drug's factor scales its own channel's exposure and no other drug's")
+    func factorScalesOwnChannel() {
+        var a = ChannelExposure()
+        a.add(0.5, factor: 1)
+        #expect(abs(a.value - 0.5) < 1e-12)
+        var b = ChannelExposure()
+        b.add(0.5, factor: 2)
+        #expect(abs(b.value - 1.0) < 1e-12)
+        // Two drugs on one channel: Bliss combination, weighted mean of the factors.
+        var c = ChannelExposure()
+        c.add(0.5, factor: 2); c.add(0.5, factor: 1)
+        #expect(abs(c.value - 0.75 * 1.5) < 1e-12)
+        #expect(ChannelExposure().value == 0)
+    }
+
+    @Test("a combination inherits its drugs' factors: a factor on ipilimumab changes the dual regimen's hazard")
+    func combinationInherits() throws {
+        var settings = SimulationSettings()
+        settings.days = 42
+        let sim = Simulator(settings: settings)
+        let patient = Patient(typical: try TumorType.named("melanoma"))
+        let regimen = try Regimen(parsing: "nivolumab+ipilimumab", tumor: "melanoma")
+        let result = try sim.run(patient: patient, regimen: regimen)
+        let model = try sim.compile(patient: patient, regimen: regimen)
+        var toxicity = ToxicityModel()
+        let state = Array(result.solution.state(at: result.days.count / 2))
+        let plain = sim.exposure(model: model, state: state, toxicity: toxicity)
+        toxicity.drugScales = ["ipilimumab": 2]
+        let scaled = sim.exposure(model: model, state: state, toxicity: toxicity)
+        #expect(abs(scaled.ctla4 - 2 * plain.ctla4) < 1e-12 && plain.ctla4 > 0)
+        #expect(scaled.pd == plain.pd, "nivolumab's PD-axis exposure is untouched")
+    }
+}

@@ -14,6 +14,8 @@ public struct CalibrationArm: Sendable, Equatable {
     public var selection: String?
     /// The arm label as published.
     public var armLabel: String
+    /// Line of therapy from the `setting` column (nil: mixed or not stated).
+    public var therapyLine: TherapyLine?
     /// Patients in the arm (nil if not given).
     public var n: Int?
     /// Objective response rate, %.
@@ -28,8 +30,10 @@ public struct CalibrationArm: Sendable, Equatable {
     public var confidence: String
 
     public init(line: Int, trial: String, tumor: String, regimen: String, selection: String?, armLabel: String = "",
-                n: Int?, orr: Double?, cr: Double?, medianPFS: Double?, g3: Double?, confidence: String = "") {
+                n: Int?, orr: Double?, cr: Double?, medianPFS: Double?, g3: Double?, confidence: String = "",
+                therapyLine: TherapyLine? = nil) {
         self.line = line; self.trial = trial; self.tumor = tumor; self.regimen = regimen; self.selection = selection
+        self.therapyLine = therapyLine
         self.armLabel = armLabel; self.n = n; self.orr = orr; self.cr = cr; self.medianPFS = medianPFS; self.g3 = g3
         self.confidence = confidence
     }

@@ -59,7 +59,8 @@ public enum CalibrationCSV {
                 line: lineNumber, trial: value("trial"), tumor: value("tumor_id"), regimen: value("blockade_regimen"),
                 selection: selectionRule.isEmpty || selectionRule.lowercased() == "all" ? nil : selectionRule,
                 armLabel: value("arm"), n: nValue.map { Int($0) }, orr: try number("orr_pct"), cr: cr,
-                medianPFS: try number("mpfs_mo"), g3: try number("g3plus_trae_pct"), confidence: confidence))
+                medianPFS: try number("mpfs_mo"), g3: try number("g3plus_trae_pct"), confidence: confidence,
+                therapyLine: column["setting"].flatMap { _ in TherapyLine(setting: value("setting")) }))
         }
         return arms
     }

@@ -45,34 +45,51 @@ public struct CalibrationDocument {
           published trials are never used; no parameter is specific to a combination. Arms with a `+` in
           `blockade_regimen` are standard non-ICI backbones and get only per-drug, per-tumour sensitivities.
         - **Simulation**: every arm is a virtual trial of \(fitPatients) patients (seed \(seed), no mechanism
-          attribution, adverse events on); arms sharing a tumour type and selection are one paired trial;
-          the same seed and patients are used in every evaluation (common random numbers), so the loss
-          changes only through the parameters. The residuals below are recomputed with \(finalPatients) patients.
-        - **Loss** (`CalibrationLoss`): per arm `n/(n+100) · [(ΔORR/5)² + ½(ΔCR/5)² + (relative ΔmPFS/0.3)² + w(ΔG3/5)²]`,
-          Δ in percentage points; each term equals 1 at the acceptance threshold. `w` = ½ for G≥3 rates the
+          attribution, adverse events on); arms sharing a tumour type, selection and line of therapy are one
+          paired trial; the same seed and patients are used in every evaluation (common random numbers), so the
+          loss changes only through the parameters. The residuals below are recomputed with \(finalPatients) patients.
+          The line of therapy comes from the CSV `setting` column (first line, pretreated, or not stated =
+          first line); pretreated arms use `PopulationModel.forLine(.pretreated)`.
+        - **Loss** (`CalibrationLoss`): per arm `n/(n+100) · [(ΔORR/5)² + ½(ΔCR/5)² + ½(relative ΔmPFS/0.3)² + w(ΔG3/5)²]`,
+          Δ in percentage points; each unweighted term equals 1 at the acceptance threshold (PFS has half
+          weight: ORR is the primary target and the model's PFS is limited by structure). `w` = ½ for G≥3 rates the
           CSV flags as any-attribution (`g3=allcause AE`) or counted over a wider population; a simulated median
           PFS that is not reached counts as the 24-month follow-up. Absent targets are left out. CR values
-          flagged `cr=pathologic CR` are not used.
+          flagged `cr=pathologic CR` are not used. The simulated median PFS is the Kaplan–Meier curve
+          interpolated linearly between scans (`KaplanMeier.interpolatedMedian`; progression at the first
+          scan stays dated there), because the 8-weekly simulated scans would otherwise allow only a few
+          values. Tumour fits use the efficacy terms only; the G≥3 terms are fitted afterwards.
         - **Parameters per tumour type** (`TumorParameterization`): a resistance offset added to the logit of
           every mechanism median (±4), a multiplier of `mechanismLogitSD` (0.2–3), a multiplier of the median
-          doubling time (0.25–4), and `drugSensitivity` of each non-immune drug with a kill or growth-inhibition
-          effect that has an arm in that tumour type (0.02–20). **Global**: the four toxicity scales
-          (immune, PD-axis weight, CTLA-4 weight, haematologic), fitted on the G≥3 TRAE of anti-PD-1/PD-L1,
-          ipilimumab and chemotherapy arms of all fitted tumour types with the populations fixed.
-        - **Optimiser**: Nelder–Mead (written in `Sources/Trials/Calibration/NelderMead.swift`; no package
-          in the build provides one) from \(warmStartVersion.map { "the populations and toxicity scales of data file version \($0) (a refinement run; `--warm-start`, simplex edges halved)" } ?? "the standard population"),
-          with one seeded restart around the best point. Evaluations per tumour type are capped (`--iterations`) and the
-          time budget is shared between tumour types in proportion to their arms.
+          doubling time (0.25–4), the doubling-time log-SD (0.2–1.2), where the tumour type has arms of both
+          lines the pretreated resistance shift (logit, −1–3) and growth scale (0.5–3) (elsewhere the
+          defaults +0.5 and ×1.3, marked "(default)"), and `drugSensitivity` of each non-immune drug with a
+          kill or growth-inhibition effect that has an arm in that tumour type (0.02–20); where the tumour type
+          has PD-L1-selected arms, the inflammation loading (0–0.95) that couples PD-L1 to the
+          inflammation-linked knobs. A prior term Σ(xᵢ/σᵢ)² (σ: 1 logit for offsets, 0.3–0.7 for log-scales
+          and the loading, a factor of 10 for sensitivities) keeps parameters the arms do not constrain
+          near the standard population. Each virtual patient
+          also draws a sensitivity factor for direct-acting drugs (log-SD 1, not fitted). **Global**: the four
+          toxicity scales (immune, PD-axis weight, CTLA-4 weight, haematologic), fitted on the G≥3 TRAE of
+          anti-PD-1/PD-L1, ipilimumab and chemotherapy arms of all fitted tumour types with the populations
+          fixed; then one toxicity factor per drug (0.1–10), each on that drug's single-drug arms across
+          tumour types. No factor belongs to a combination: a combination's toxicity comes from its drugs.
+        - **Optimiser**: per tumour type, \(warmStartVersion.map { "from the populations of data file version \($0) (a refinement run; `--warm-start`)" } ?? "from the standard population: a 4 × 3 scan of resistance offset × doubling-time scale"),
+          then rounds alternating a bounded 1-D search (`ScanSearch`: 7-point scan, golden-section refinement) of
+          each drug sensitivity on the arms that give the drug and Nelder–Mead (`NelderMead.swift`) over the
+          population parameters, with one seeded restart in the last round. Both optimisers are written in
+          `Sources/Trials/Calibration/` (no package in the build provides them). Nelder–Mead evaluations are
+          capped (`--iterations`) and the time budget is shared between tumour types in proportion to their arms.
         - **Runtime**: \(Int(runtimeSeconds / 60)) min \(Int(runtimeSeconds) % 60) s on a shared 2-core machine (release build).
 
 
         """
         o += "## Fitted parameters per tumour type\n\n"
-        o += "| tumour | arms | evaluations | loss start → fit | resistance offset (logit) | mechanism logit SD | doubling time, days | drug sensitivity |\n|---|---:|---:|---|---:|---:|---:|---|\n"
+        o += "| tumour | arms | evaluations | loss start → fit | resistance offset (logit) | mechanism logit SD | doubling time, days | doubling-time log SD | pretreated: logit shift, growth × | inflammation loading | drug sensitivity |\n|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n"
         for fit in fits {
             let v = fit.natural
-            let drugs = fit.parameterization.drugs.enumerated().map { "\($1) \(Self.f(v[3 + $0]))" }.joined(separator: ", ")
-            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(Self.f(fit.startLoss)) → \(Self.f(fit.loss)) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(drugs.isEmpty ? "–" : drugs) |\n"
+            let drugs = fit.parameterization.drugs.enumerated().map { "\($1) \(Self.f(v[fit.parameterization.drugIndex($0)]))" }.joined(separator: ", ")
+            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(Self.f(fit.startLoss)) → \(Self.f(fit.loss)) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
         }
         if !notFitted.isEmpty {
             o += "\nNot refitted in this run (previous calibrated or standard population kept): \(notFitted.joined(separator: ", ")).\n"
@@ -81,6 +98,9 @@ public struct CalibrationDocument {
             o += "\n**Toxicity scales** (multipliers of `ToxicityModel` defaults): immune \(Self.f(s.immuneScale)), PD-axis weight \(Self.f(s.pdWeightScale)), CTLA-4 weight \(Self.f(s.ctla4WeightScale)), haematologic \(Self.f(s.haematologicScale))"
             if let t = toxicity { o += " — fitted on \(t.arms.count) arms, loss \(Self.f(t.startLoss)) → \(Self.f(t.loss)) in \(t.evaluations) evaluations" }
             o += ".\n"
+            if let d = s.drugScales, !d.isEmpty {
+                o += "\n**Per-drug toxicity factors**: " + d.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.f($0.value))" }.joined(separator: ", ") + ".\n"
+            }
         }
         let r = report
         func pct(_ p: (passed: Int, checked: Int)) -> String { "\(p.passed) of \(p.checked) arms (\(p.checked == 0 ? 0 : 100 * p.passed / p.checked) %)" }

@@ -15,9 +15,12 @@ public struct SimulatedArm: Sendable, Equatable, Codable {
 /// The calibration objective: a weighted sum of squared, threshold-scaled errors over arms.
 ///
 /// Per arm:  w_n · [ w_orr (ΔORR/5)² + w_cr (ΔCR/5)² + w_pfs (ΔmPFS/mPFS / 0.3)² + w_g3 (ΔG3/5)² ]
-/// with Δ in percentage points for rates, so each term is 1 exactly at the acceptance threshold of
-/// the issue (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %); CR uses the ORR scale at half weight
-/// (CR is rare, noisy in 150–300 virtual patients and often recalled rather than checked).
+/// with Δ in percentage points for rates, so each unweighted term is 1 exactly at the acceptance
+/// threshold of the issue (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %); CR uses the ORR scale at half
+/// weight (CR is rare, noisy in 150–300 virtual patients and often recalled rather than checked),
+/// and median PFS has half weight too: ORR is the primary target, and the model's PFS is limited by
+/// structure (8-weekly scans, stable disease rarer than in trials), so a full-weight PFS term pulled
+/// the response rates away from their targets.
 /// w_n = n / (n + 100) gives small (phase-1, subgroup) arms less pull; a missing n counts as 100.
 /// G≥3 rates flagged `g3=allcause` (any attribution) or counted over a wider population get half
 /// weight, since the model simulates treatment-related events only. A median PFS not reached in the
@@ -26,7 +29,7 @@ public struct SimulatedArm: Sendable, Equatable, Codable {
 public struct CalibrationLoss: Sendable {
     public var orrWeight = 1.0
     public var crWeight = 0.5
-    public var pfsWeight = 1.0
+    public var pfsWeight = 0.5
     public var g3Weight = 1.0
     /// Weight multiplier of flagged (any-cause / other-population) G≥3 targets.
     public var flaggedG3Weight = 0.5

@@ -2,43 +2,120 @@ import Foundation
 import TumorImmune
 
 /// The small, per-tumour parameter set `blockade calibrate` fits, as an unconstrained vector for
-/// the optimiser (logs of positive scales), mapped onto a ``PopulationModel``.
+/// the optimiser (logs of positive scales, offsets from the standard population otherwise), mapped
+/// onto a ``PopulationModel``. The zero vector is the standard population.
 ///
-/// - `resistanceOffset` (logit units): added to the logit of every mechanism median — one global
+/// - `resistance-offset` (logit units): added to the logit of every mechanism median — one global
 ///   shift of how resistant the tumour type is, keeping the mechanisms' relative ordering from the
 ///   tumour catalogue. Bounded to ±4.
-/// - `log(sdScale)`: multiplier of `mechanismLogitSD` (population heterogeneity), bounded 0.2–3.
-/// - `log(doublingScale)`: multiplier of the median doubling time, bounded 0.25–4.
-/// - `log(sensitivity[d])` for each non-immune drug `d` with a kill or growth-inhibition channel
-///   that has an arm in this tumour type: `drugSensitivity[d]`, bounded 0.02–20.
+/// - `mechanism-logit-sd`: multiplier of `mechanismLogitSD` (population heterogeneity), 0.2–3.
+/// - `doubling-time-scale`: multiplier of the median doubling time, 0.25–4.
+/// - `doubling-time-log-sd`: log-scale SD of the doubling time between patients, 0.2–1.2 (growth
+///   rates of untreated lesions vary several-fold between patients of one tumour type; this spread
+///   sets how many non-responders are still stable at the first scan).
+/// - where the tumour type has arms of both lines of therapy: `pretreated-resistance-shift` (logit,
+///   −1 to 3) and `pretreated-growth-scale` (0.5–3).
+/// - where it has arms selected on PD-L1: `inflammation-loading` (0–0.95), how strongly the shared
+///   inflammation factor — which PD-L1 tracks — lowers the inflammation-linked resistance knobs.
+/// - `sensitivity:<drug>` for each non-immune drug with a kill or growth-inhibition channel that
+///   has an arm in this tumour type: `drugSensitivity[drug]`, 0.02–20.
+///
+/// Each coordinate has a prior SD (``priorSD``): the fit adds Σ (xᵢ/σᵢ)² to the loss, so a
+/// parameter the arms do not constrain stays near the standard population instead of drifting.
 public struct TumorParameterization: Sendable, Equatable {
-    public var tumor: String
-    /// Drugs with a sensitivity parameter, in vector order after the three population parameters.
-    public var drugs: [String]
-    public var base: PopulationModel
+    /// A population-level parameter.
+    public enum Knob: String, Sendable, CaseIterable {
+        case resistanceOffset = "resistance-offset", sdScale = "mechanism-logit-sd", doublingScale = "doubling-time-scale"
+        case doublingLogSD = "doubling-time-log-sd", pretreatedShift = "pretreated-resistance-shift"
+        case pretreatedGrowth = "pretreated-growth-scale", inflammationLoading = "inflammation-loading"
 
-    public init(base: PopulationModel, drugs: [String]) {
-        self.tumor = base.tumor; self.base = base; self.drugs = drugs
+        /// Initial simplex edge and prior SD in the unconstrained coordinate.
+        var step: Double {
+            switch self {
+            case .resistanceOffset: 0.6
+            case .sdScale, .doublingLogSD: 0.3
+            case .doublingScale: 0.35
+            case .pretreatedShift: 0.5
+            case .pretreatedGrowth: 0.25
+            case .inflammationLoading: 0.2
+            }
+        }
+        var priorSD: Double {
+            switch self {
+            case .resistanceOffset, .pretreatedShift: 1
+            case .sdScale, .doublingLogSD, .pretreatedGrowth: 0.5
+            case .doublingScale: 0.7
+            case .inflammationLoading: 0.3
+            }
+        }
     }
 
-    public var count: Int { 3 + drugs.count }
-    public var names: [String] { ["resistance-offset", "mechanism-logit-sd", "doubling-time-scale"] + drugs.map { "sensitivity:\($0)" } }
+    public var tumor: String
+    /// Drugs with a sensitivity parameter, in vector order after the population parameters.
+    public var drugs: [String]
+    public var base: PopulationModel
+    /// Whether the two line-of-therapy parameters are fitted (arms of both lines present).
+    public var fitsLine: Bool
+    /// Whether the inflammation loading is fitted (arms selected on PD-L1 present).
+    public var fitsInflammation: Bool
+
+    public init(base: PopulationModel, drugs: [String], fitsLine: Bool = false, fitsInflammation: Bool = false) {
+        self.tumor = base.tumor; self.base = base; self.drugs = drugs
+        self.fitsLine = fitsLine; self.fitsInflammation = fitsInflammation
+    }
+
+    /// The fitted population parameters, in vector order.
+    public var knobs: [Knob] {
+        [.resistanceOffset, .sdScale, .doublingScale, .doublingLogSD]
+            + (fitsLine ? [.pretreatedShift, .pretreatedGrowth] : []) + (fitsInflammation ? [.inflammationLoading] : [])
+    }
+    /// Number of population parameters (before the drug sensitivities).
+    public var populationCount: Int { knobs.count }
+    public var count: Int { populationCount + drugs.count }
+    public var names: [String] { knobs.map(\.rawValue) + drugs.map { "sensitivity:\($0)" } }
+    /// Vector index of drug `k`'s sensitivity.
+    public func drugIndex(_ k: Int) -> Int { populationCount + k }
+    /// Prior SD of every coordinate (drug sensitivities: a factor of 10).
+    public var priorSD: [Double] { knobs.map(\.priorSD) + drugs.map { _ in Foundation.log(10.0) } }
+    /// Σ (xᵢ/σᵢ)²: the pull towards the standard population.
+    public func prior(_ x: [Double]) -> Double { zip(x, priorSD).reduce(0) { $0 + ($1.0 / $1.1) * ($1.0 / $1.1) } }
     /// The unconstrained start (the standard population) and initial simplex edges (sensitivities
     /// first probe downwards: uncalibrated kill rates are generic assumptions, and a factor-of-3
     /// probe lets few evaluations cover the plausible range).
     public var start: [Double] { [Double](repeating: 0, count: count) }
-    public var step: [Double] { [0.6, 0.3, 0.35] + drugs.map { _ in -1.1 } }
+    public var step: [Double] { knobs.map(\.step) + drugs.map { _ in -1.1 } }
 
-    /// Natural-scale values (offset; SD; doubling-time multiplier; sensitivities).
+    /// Natural-scale values, in vector order.
     public func natural(_ x: [Double]) -> [Double] {
-        var v = [min(4, max(-4, x[0])), base.mechanismLogitSD * min(3, max(0.2, exp(x[1]))), min(4, max(0.25, exp(x[2])))]
-        for k in drugs.indices { v.append(min(20, max(0.02, exp(x[3 + k])))) }
+        var v = knobs.enumerated().map { i, knob -> Double in
+            let u = x[i]
+            switch knob {
+            case .resistanceOffset: return min(4, max(-4, u))
+            case .sdScale: return base.mechanismLogitSD * min(3, max(0.2, exp(u)))
+            case .doublingScale: return min(4, max(0.25, exp(u)))
+            case .doublingLogSD: return min(1.2, max(0.2, base.doublingTimeLogSD * exp(u)))
+            case .pretreatedShift: return min(3, max(-1, base.pretreatedResistanceShift + u))
+            case .pretreatedGrowth: return min(3, max(0.5, base.pretreatedGrowthScale * exp(u)))
+            case .inflammationLoading: return min(0.95, max(0, base.inflammationLoading + u))
+            }
+        }
+        for k in drugs.indices { v.append(min(20, max(0.02, exp(x[drugIndex(k)])))) }
         return v
     }
 
     /// The unconstrained vector for natural-scale values (inverse of ``natural(_:)``).
     public func unconstrained(_ v: [Double]) -> [Double] {
-        [v[0], log(v[1] / base.mechanismLogitSD), log(v[2])] + v.dropFirst(3).map { log($0) }
+        knobs.enumerated().map { i, knob -> Double in
+            switch knob {
+            case .resistanceOffset: v[i]
+            case .sdScale: log(v[i] / base.mechanismLogitSD)
+            case .doublingScale: log(v[i])
+            case .doublingLogSD: log(v[i] / base.doublingTimeLogSD)
+            case .pretreatedShift: v[i] - base.pretreatedResistanceShift
+            case .pretreatedGrowth: log(v[i] / base.pretreatedGrowthScale)
+            case .inflammationLoading: v[i] - base.inflammationLoading
+            }
+        } + v.dropFirst(populationCount).map { log($0) }
     }
 
     /// The unconstrained vector that reproduces a previously fitted `model` of this tumour type
@@ -50,21 +127,40 @@ public struct TumorParameterization: Sendable, Equatable {
             return logit(fitted) - logit(median)
         }
         let offset = offsets.isEmpty ? 0 : offsets.reduce(0, +) / Double(offsets.count)
-        return unconstrained([offset, model.mechanismLogitSD, model.doublingTimeDays / base.doublingTimeDays]
-                             + drugs.map { model.drugSensitivity[$0] ?? 1 })
+        let values = knobs.map { knob -> Double in
+            switch knob {
+            case .resistanceOffset: offset
+            case .sdScale: model.mechanismLogitSD
+            case .doublingScale: model.doublingTimeDays / base.doublingTimeDays
+            case .doublingLogSD: model.doublingTimeLogSD
+            case .pretreatedShift: model.pretreatedResistanceShift
+            case .pretreatedGrowth: model.pretreatedGrowthScale
+            case .inflammationLoading: model.inflammationLoading
+            }
+        }
+        return unconstrained(values + drugs.map { model.drugSensitivity[$0] ?? 1 })
     }
 
     /// The population model for a parameter vector.
     public func model(_ x: [Double]) -> PopulationModel {
         let v = natural(x)
         var m = base
-        for (key, median) in base.mechanismMedians {
-            let p = min(0.98, max(0.02, median))
-            m.mechanismMedians[key] = 1 / (1 + exp(-(log(p / (1 - p)) + v[0])))
+        for (i, knob) in knobs.enumerated() {
+            switch knob {
+            case .resistanceOffset:
+                for (key, median) in base.mechanismMedians {
+                    let p = min(0.98, max(0.02, median))
+                    m.mechanismMedians[key] = 1 / (1 + exp(-(log(p / (1 - p)) + v[i])))
+                }
+            case .sdScale: m.mechanismLogitSD = v[i]
+            case .doublingScale: m.doublingTimeDays = base.doublingTimeDays * v[i]
+            case .doublingLogSD: m.doublingTimeLogSD = v[i]
+            case .pretreatedShift: m.pretreatedResistanceShift = v[i]
+            case .pretreatedGrowth: m.pretreatedGrowthScale = v[i]
+            case .inflammationLoading: m.inflammationLoading = v[i]
+            }
         }
-        m.mechanismLogitSD = v[1]
-        m.doublingTimeDays = base.doublingTimeDays * v[2]
-        for (k, drug) in drugs.enumerated() { m.drugSensitivity[drug] = v[3 + k] }
+        for (k, drug) in drugs.enumerated() { m.drugSensitivity[drug] = v[drugIndex(k)] }
         return m
     }
 

@@ -57,16 +57,19 @@ public struct CalibrationSimulator: Sendable {
                          toxicity: CalibratedPopulations.ToxicityCalibration) throws -> [SimulatedArm] {
         var bySelection: [String: [String]] = [:]
         var selectionOrder: [String] = []
+        func groupKey(_ arm: CalibrationArm) -> String { (arm.selection ?? "") + "\u{2}" + (arm.therapyLine?.rawValue ?? "") }
         for arm in arms {
-            let key = arm.selection ?? ""
+            let key = groupKey(arm)
             if bySelection[key] == nil { selectionOrder.append(key); bySelection[key] = [] }
             if !bySelection[key]!.contains(arm.regimen) { bySelection[key]!.append(arm.regimen) }
         }
         var results: [String: SimulatedArm] = [:]
         for key in selectionOrder {
             let regimens = bySelection[key]!
-            var config = TrialConfiguration(tumor: model.tumor, selection: key.isEmpty ? nil : key, arms: regimens,
+            let parts = key.split(separator: "\u{2}", omittingEmptySubsequences: false).map(String.init)
+            var config = TrialConfiguration(tumor: model.tumor, selection: parts[0].isEmpty ? nil : parts[0], arms: regimens,
                                             patients: patients, seed: seed)
+            config.therapyLine = TherapyLine(rawValue: parts[1])
             config.horizonDays = horizonDays
             config.attribution = false
             config.toxicityCalibration = toxicity
@@ -76,9 +79,9 @@ public struct CalibrationSimulator: Sendable {
                 let n = Double(s.n)
                 results[key + "\u{1}" + outcomes.regimen] = SimulatedArm(
                     orr: 100 * s.orr, cr: 100 * Double(s.completeResponses) / n,
-                    medianPFS: s.pfs.median.median.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n)
+                    medianPFS: s.pfs.interpolatedMedian.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n)
             }
         }
-        return arms.map { results[($0.selection ?? "") + "\u{1}" + $0.regimen]! }
+        return arms.map { results[groupKey($0) + "\u{1}" + $0.regimen]! }
     }
 }

@@ -48,15 +48,15 @@ public struct CalibrationReport: Sendable {
 
     /// The residual table as Markdown (published / fitted, ✓ pass, ✗ fail).
     public var markdownTable: String {
-        var out = "| line | tumour | trial | regimen | selection | n | ORR % | CR % | mPFS mo | G≥3 TRAE % |\n"
-        out += "|---:|---|---|---|---|---:|---|---|---|---|\n"
+        var out = "| line | tumour | trial | regimen | selection | therapy line | n | ORR % | CR % | mPFS mo | G≥3 TRAE % |\n"
+        out += "|---:|---|---|---|---|---|---:|---|---|---|---|\n"
         for r in rows {
             let a = r.arm
             var g3 = Self.cell(a.g3, r.fitted.g3, pass: r.g3Pass)
             if a.g3 != nil && (a.g3IsAnyCause || a.g3IsOtherPopulation) { g3 += a.g3IsAnyCause ? " (any-cause)" : " (wider pop.)" }
             var orr = Self.cell(a.orr, r.fitted.orr, pass: r.orrPass)
             if a.orrIsIrRC && a.orr != nil { orr += " (irRC)" }
-            out += "| \(a.line) | \(a.tumor) | \(a.trial.replacingOccurrences(of: "|", with: "/")) | \(a.regimen) | \(a.selection ?? "all") | \(a.n.map(String.init) ?? "–") | "
+            out += "| \(a.line) | \(a.tumor) | \(a.trial.replacingOccurrences(of: "|", with: "/")) | \(a.regimen) | \(a.selection ?? "all") | \(a.therapyLine?.rawValue ?? "–") | \(a.n.map(String.init) ?? "–") | "
             out += "\(orr) | \(Self.cell(a.cr, r.fitted.cr, pass: nil)) | \(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass)) | \(g3) |\n"
         }
         return out

@@ -60,6 +60,8 @@ public struct PopulationCalibrator {
     public var tumorEvaluations: Int
     public var toxicityEvaluations: Int
     public var restarts = 1
+    /// Rounds of the alternating tumour fit (drug sensitivities, then population parameters).
+    public var rounds = 2
     public var seed: UInt64
     /// Stop optimising (keep the best so far) after this moment.
     public var deadline: Date?
@@ -74,35 +76,82 @@ public struct PopulationCalibrator {
     var pastDeadline: Bool { deadline.map { Date() > $0 } ?? false }
 
     /// Fits one tumour type (toxicity scales held at `toxicity`).
+    ///
+    /// From the standard population, a coarse scan of resistance offset × doubling-time scale comes
+    /// first: where no virtual patient responds the loss is flat, and a local search started there
+    /// stalls. Then `rounds` rounds alternate (1) a 1-D ``ScanSearch`` of each drug sensitivity on
+    /// the arms that give that drug — a drug's sensitivity moves little else, so fitting it alone is
+    /// cheap and avoids a many-dimensional simplex — and (2) Nelder–Mead over the four population
+    /// parameters on all arms of the tumour type.
     /// - Parameter warmStart: a previously fitted model of this tumour type to start from (nil: the standard population).
     public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration, warmStart: PopulationModel? = nil) throws -> TumorFit {
         let arms = plan.arms[tumor] ?? []
         let base = PopulationModel.standard(for: try TumorType.named(tumor))
-        let p = TumorParameterization(base: base, drugs: TumorParameterization.sensitiveDrugs(in: arms.map(\.regimen), tumor: tumor))
+        let lines = Set(arms.compactMap(\.therapyLine))
+        let pdl1Selected = arms.contains { $0.selection?.contains("pdl1") ?? false }
+        let p = TumorParameterization(base: base, drugs: TumorParameterization.sensitiveDrugs(in: arms.map(\.regimen), tumor: tumor),
+                                      fitsLine: lines.count > 1, fitsInflammation: pdl1Selected)
         let began = Date()
         var count = 0
-        let objective = { (x: [Double]) throws -> Double in
+        func lossOf(_ subset: [CalibrationArm], _ x: [Double]) throws -> Double {
             count += 1
-            let value = loss.total(arms, try simulator.simulate(arms, model: p.model(x), toxicity: toxicity))
-            return value
+            // Efficacy terms only (the toxicity scales are fitted afterwards, with the populations
+            // fixed), plus the prior pull towards the standard population.
+            return loss.total(subset, try simulator.simulate(subset, model: p.model(x), toxicity: toxicity), includeToxicity: false)
+                + p.prior(x)
         }
-        let x0 = warmStart.map { p.vector(matching: $0) } ?? p.start
-        let startLoss = try objective(x0)
+        var x = warmStart.map { p.vector(matching: $0) } ?? p.start
+        let x0 = x
+        let startLoss = try lossOf(arms, x)
+        var current = startLoss
         log("\(tumor): \(arms.count) arms, \(p.count) parameters (\(p.names.joined(separator: ", "))), start loss \(fmt(startLoss))")
-        var best = startLoss
-        let optimiser = NelderMead(maxEvaluations: max(0, tumorEvaluations - 1), restarts: restarts, seed: seed)
-        let step = warmStart == nil ? p.step : p.step.map { $0 / 2 }
-        let result = try optimiser.minimize(start: x0, step: step, shouldStop: { pastDeadline }) { x in
-            let v = try objective(x)
-            if v < best { best = v; log("  \(tumor) eval \(count): loss \(fmt(v)) [\(p.natural(x).map(fmt).joined(separator: ", "))]") }
-            return v
+        func report(_ stage: String) { log("  \(tumor) \(stage) (\(count) evaluations): loss \(fmt(current)) [\(p.natural(x).map(fmt).joined(separator: ", "))]") }
+        if warmStart == nil {
+            let origin = x
+            scan: for offset in [-1.5, -0.5, 0.5, 1.5] {
+                for scale in [0.5, 1.0, 2.0] {
+                    if pastDeadline { break scan }
+                    var y = origin; y[0] = offset; y[2] = Foundation.log(scale)
+                    let v = try lossOf(arms, y)
+                    if v < current { current = v; x = y }
+                }
+            }
+            report("offset × doubling-time scan")
         }
-        let x = result.value < startLoss ? result.x : x0
-        var fit = TumorFit(tumor: tumor, parameterization: p, x: x, model: p.model(x), startLoss: startLoss,
-                           loss: min(result.value, startLoss), evaluations: count, seconds: Date().timeIntervalSince(began))
+        let drugArms = p.drugs.map { drug in
+            arms.filter { arm in (try? Regimen(parsing: arm.regimen, tumor: tumor))?.slots.contains { $0.drug.id == drug } ?? false }
+        }
+        let lowest = Foundation.log(0.02 as Double), highest = Foundation.log(20 as Double)
+        let populationCount = p.populationCount
+        for round in 0..<max(1, rounds) where !pastDeadline {
+            for (k, subset) in drugArms.enumerated() where !subset.isEmpty && !pastDeadline {
+                let i = p.drugIndex(k)
+                // The first round spans the whole range; later rounds refine around the current value.
+                let span = round == 0 && warmStart == nil ? highest - lowest : 1.2
+                let before = try lossOf(subset, x)
+                let result = try ScanSearch().minimize(lower: max(lowest, x[i] - span), upper: min(highest, x[i] + span),
+                                                       shouldStop: { pastDeadline }) { v in
+                    var y = x; y[i] = v
+                    return try lossOf(subset, y)
+                }
+                if result.value < before { x[i] = result.x }
+            }
+            if !p.drugs.isEmpty { current = try lossOf(arms, x); report("round \(round + 1) sensitivities") }
+            let head = Array(x.prefix(populationCount))
+            let step = Array((warmStart == nil && round == 0 ? p.step : p.step.map { $0 / 2 }).prefix(populationCount))
+            let budget = max(0, tumorEvaluations / max(1, rounds) - 1)
+            let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ UInt64(round))
+                .minimize(start: head, step: step, shouldStop: { pastDeadline }) { z in
+                    var y = x; y.replaceSubrange(0..<populationCount, with: z)
+                    return try lossOf(arms, y)
+                }
+            if result.value < current { x.replaceSubrange(0..<populationCount, with: result.x); current = result.value }
+            report("round \(round + 1) population")
+        }
+        if current >= startLoss { x = x0; current = startLoss }
+        let fit = TumorFit(tumor: tumor, parameterization: p, x: x, model: p.model(x), startLoss: startLoss,
+                           loss: current, evaluations: count, seconds: Date().timeIntervalSince(began))
         log("\(tumor): loss \(fmt(startLoss)) → \(fmt(fit.loss)) in \(count) evaluations, \(Int(fit.seconds)) s")
-        _ = fit.natural
-        fit.identifiability = []
         return fit
     }
 
@@ -112,12 +161,13 @@ public struct PopulationCalibrator {
         let p = fit.parameterization
         let v = fit.natural
         // The baseline is recomputed: the toxicity scales may have been refitted since the tumour fit.
-        let centre = loss.total(arms, try simulator.simulate(arms, model: p.model(fit.x), toxicity: toxicity))
+        let centre = loss.total(arms, try simulator.simulate(arms, model: p.model(fit.x), toxicity: toxicity), includeToxicity: false)
         return try p.names.indices.map { i in
             func lossAt(_ factor: Double) throws -> Double {
                 var w = v
-                if i == 0 { w[0] += factor > 1 ? 0.2 : -0.2 } else { w[i] *= factor }
-                return loss.total(arms, try simulator.simulate(arms, model: p.model(p.unconstrained(w)), toxicity: toxicity))
+                let additive = i < p.populationCount && [.resistanceOffset, .pretreatedShift].contains(p.knobs[i])
+                if additive { w[i] += factor > 1 ? 0.2 : -0.2 } else { w[i] *= factor }
+                return loss.total(arms, try simulator.simulate(arms, model: p.model(p.unconstrained(w)), toxicity: toxicity), includeToxicity: false)
             }
             return ParameterSensitivity(name: p.names[i], value: v[i], riseDown: try lossAt(0.8) - centre, riseUp: try lossAt(1.2) - centre)
         }
@@ -163,13 +213,58 @@ public struct PopulationCalibrator {
         let result = try NelderMead(maxEvaluations: max(0, toxicityEvaluations - 1), restarts: restarts, seed: seed &+ 17)
             .minimize(start: y0, step: [0.4, 0.4, 0.4, 0.4], shouldStop: { pastDeadline }) { y in
                 count += 1
-                let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y))
+                var scales = ToxicityParameterization.scales(y)
+                scales.drugScales = start.drugScales
+                let v = try toxicityLoss(arms, models: models, scales: scales)
                 if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
                 return v
             }
         let y = result.value < startLoss ? result.x : y0
-        return ToxicityFit(scales: ToxicityParameterization.scales(y), arms: arms, startLoss: startLoss,
-                           loss: min(result.value, startLoss), evaluations: count + 1, seconds: Date().timeIntervalSince(began))
+        var scales = ToxicityParameterization.scales(y)
+        scales.drugScales = start.drugScales
+        var fitted = min(result.value, startLoss)
+        // Per-drug factors, one drug at a time on its single-drug arms across tumour types.
+        var factors = scales.drugScales ?? [:]
+        for (drug, group) in drugToxicityArms() where !pastDeadline {
+            func lossWith(_ logFactor: Double) throws -> Double {
+                var trial = scales
+                var f = factors; f[drug] = exp(logFactor); trial.drugScales = f
+                return try toxicityLoss(group, models: models, scales: trial)
+            }
+            let current = Foundation.log(factors[drug] ?? 1)
+            let before = try lossWith(current)
+            let r = try ScanSearch(scanPoints: 5, refinements: 5).minimize(
+                lower: max(Foundation.log(0.1 as Double), current - 1.6), upper: min(Foundation.log(10 as Double), current + 1.6), shouldStop: { pastDeadline }, lossWith)
+            count += r.evaluations + 1
+            if r.value < before { factors[drug] = exp(r.x) }
+            log("  toxicity factor \(drug): \(fmt(factors[drug] ?? 1)) on \(group.count) arms, loss \(fmt(before)) → \(fmt(min(before, r.value)))")
+        }
+        scales.drugScales = factors.isEmpty ? nil : factors
+        fitted = try toxicityLoss(arms, models: models, scales: scales)
+        return ToxicityFit(scales: scales, arms: arms, startLoss: startLoss,
+                           loss: fitted, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
+    }
+
+    /// Arms for the per-drug toxicity factors: every arm with a G≥3 target whose regimen is one drug
+    /// with a toxicity channel (checkpoint blockade, myelosuppression or on-target targeted
+    /// inhibition), grouped by drug, over all tumour types of the plan.
+    public func drugToxicityArms() -> [(drug: String, arms: [CalibrationArm])] {
+        var groups: [String: [CalibrationArm]] = [:]
+        for tumor in plan.tumorsByArmCount {
+            for arm in plan.arms[tumor] ?? [] where arm.g3 != nil {
+                guard let regimen = try? Regimen(parsing: arm.regimen, tumor: tumor), regimen.slots.count == 1 else { continue }
+                let drug = regimen.slots[0].drug
+                let toxic = drug.effects.contains { e in
+                    switch e.channel {
+                    case .pd1Blockade, .pdl1Blockade, .ctla4Blockade, .myelosuppression: true
+                    case .growthInhibition: drug.drugClass == .targeted
+                    default: false
+                    }
+                }
+                if toxic { groups[drug.id, default: []].append(arm) }
+            }
+        }
+        return groups.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Loss rise for ±20 % moves of each toxicity scale.
@@ -178,7 +273,9 @@ public struct PopulationCalibrator {
         return try ToxicityParameterization.names.indices.map { i in
             func lossAt(_ factor: Double) throws -> Double {
                 var z = y; z[i] += Foundation.log(factor)
-                return try toxicityLoss(fit.arms, models: models, scales: ToxicityParameterization.scales(z))
+                var scales = ToxicityParameterization.scales(z)
+                scales.drugScales = fit.scales.drugScales
+                return try toxicityLoss(fit.arms, models: models, scales: scales)
             }
             return ParameterSensitivity(name: ToxicityParameterization.names[i], value: exp(y[i]),
                                         riseDown: try lossAt(0.8) - fit.loss, riseUp: try lossAt(1.2) - fit.loss)

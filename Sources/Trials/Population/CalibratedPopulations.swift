@@ -27,9 +27,13 @@ public enum CalibratedPopulations {
         public var pdWeightScale: Double
         public var ctla4WeightScale: Double
         public var haematologicScale: Double
-        public init(immuneScale: Double, pdWeightScale: Double, ctla4WeightScale: Double, haematologicScale: Double) {
+        /// Per-drug toxicity factors (``ToxicityModel/drugScales``); nil in data files before version 5.
+        public var drugScales: [String: Double]?
+        public init(immuneScale: Double, pdWeightScale: Double, ctla4WeightScale: Double, haematologicScale: Double,
+                    drugScales: [String: Double]? = nil) {
             self.immuneScale = immuneScale; self.pdWeightScale = pdWeightScale
             self.ctla4WeightScale = ctla4WeightScale; self.haematologicScale = haematologicScale
+            self.drugScales = drugScales
         }
 
         /// The toxicity model with these scales applied.
@@ -37,6 +41,7 @@ public enum CalibratedPopulations {
             var m = model
             m.immuneScale *= immuneScale
             m.haematologicScale *= haematologicScale
+            for (drug, factor) in drugScales ?? [:] { m.drugScales[drug] = m.scale(of: drug) * factor }
             for k in m.organs.indices {
                 m.organs[k].pdWeight *= pdWeightScale
                 m.organs[k].ctla4Weight *= ctla4WeightScale

@@ -36,6 +36,35 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     /// and growth-inhibition effects of each drug (by drug id; absent = 1). Fitted to that drug's
     /// monotherapy arms in this tumour type only (chemosensitivity differs between tumour types).
     public var drugSensitivity: [String: Double] = [:]
+    /// Log-scale SD of a patient's sensitivity to direct-acting (cytotoxic, targeted-kill and
+    /// growth-inhibiting) drugs, one factor per patient shared by those drugs. Assumption: tumour
+    /// cells from different patients differ in drug sensitivity by an order of magnitude or more
+    /// (ex vivo drug-sensitivity screens of patients' cancer cells, Pemovska 2013
+    /// doi:10.1158/2159-8290.CD-13-0350); without this spread every patient of a population answers
+    /// a chemotherapy alike, so its arms could not show a response rate between 0 and 100 %.
+    public var directDrugLogSD: Double = 1.0
+    /// Pretreated patients (≥ 1 prior systemic line for advanced disease) relative to first-line
+    /// patients of the same tumour type: a shift added to the logit of every mechanism median, and a
+    /// multiplier of the growth rate (the doubling time is divided by it). Fitted by
+    /// `blockade calibrate` where a tumour type has arms of both lines; otherwise the defaults
+    /// below. Defaults (assumption): resistance selected by prior therapy and faster growth after
+    /// progression on it — anti-PD-1 response rates fall in later lines (e.g. NSCLC and melanoma arms
+    /// of `calibration/monotherapy_arms.csv`) — set at +0.5 logit and ×1.3.
+    public var pretreatedResistanceShift: Double = 0.5
+    public var pretreatedGrowthScale: Double = 1.3
+
+    /// The population of `line` patients; the model's own parameters describe first-line patients
+    /// (and trials that do not say).
+    public func forLine(_ line: TherapyLine?) -> PopulationModel {
+        guard line == .pretreated else { return self }
+        var m = self
+        for (key, median) in mechanismMedians {
+            let p = min(0.98, max(0.02, median))
+            m.mechanismMedians[key] = 1 / (1 + exp(-(log(p / (1 - p)) + pretreatedResistanceShift)))
+        }
+        m.doublingTimeDays = doublingTimeDays / pretreatedGrowthScale
+        return m
+    }
 
     /// The default population of a tumour type, from its catalogue entry and biomarker prevalences.
     public static func standard(for tumor: TumorType) -> PopulationModel {
@@ -70,4 +99,24 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     static let inflammationLinked: [Mechanism: Double] = [
         .chemokineSilencing: -1, .lowAntigenicity: -1, .stromalBarrier: -0.5, .compensatoryCheckpoints: 0.5,
     ]
+}
+
+/// Line of therapy of a trial's patients.
+public enum TherapyLine: String, Sendable, Codable, CaseIterable, Equatable {
+    /// First systemic therapy for advanced disease (including maintenance or consolidation after it).
+    case first
+    /// After at least one prior systemic line for advanced disease.
+    case pretreated
+
+    /// Reads the `setting` column of `calibration/monotherapy_arms.csv`: nil when it mixes lines
+    /// ("<=1 prior", "any line", "all patients") or says nothing about them.
+    public init?(setting: String) {
+        let s = setting.lowercased()
+        if ["<=1 prior", "any line", "all patients"].contains(where: s.contains) { return nil }
+        if s.hasPrefix("1l") || s.contains("treatment-naive") || s.hasPrefix("consolidation") { self = .first; return }
+        if ["previously treated", "2l", "3l", "post-", "refractory", "after", "prior"].contains(where: s.contains) {
+            self = .pretreated; return
+        }
+        return nil
+    }
 }

@@ -8,6 +8,9 @@ public struct VirtualPatient: Sendable {
     public var patient: Patient
     /// `pdl1_tps`, `pdl1_cps`, `pdl1_ic` (%), `tmb` (mut/Mb), `msi` (1 = high, 0 = stable).
     public var biomarkers: [String: Double]
+    /// Multiplier of the direct anti-tumour effects of every non-immune drug in this patient
+    /// (``PopulationModel/directDrugLogSD``).
+    public var directDrugSensitivity: Double = 1
 }
 
 /// A deterministic virtual population: patient `i` of seed `s` is a pure function of (model, s, i).
@@ -59,9 +62,11 @@ public struct VirtualPopulation: Sendable {
         // (assumption) so that CPS ≥ TPS and IC rises with the inflamed phenotype.
         let cps = min(100, tps + 20 * max(0, NormalCDF.phi(inflammation) - 0.3))
         let ic = min(50, 10 * NormalCDF.phi(inflammation) * (tps > 0 ? 1.5 : 0.5))
+        // Drawn last, so the draws above are the same as in populations without it.
+        let direct = exp(model.directDrugLogSD * normal())
         return VirtualPatient(index: index, patient: p, biomarkers: [
             "pdl1_tps": tps, "pdl1_cps": cps, "pdl1_ic": ic, "tmb": p.tmb, "msi": msiHigh ? 1 : 0,
-        ])
+        ], directDrugSensitivity: direct)
     }
 }
 

@@ -22,6 +22,8 @@ public struct TrialConfiguration: Sendable, Codable, Equatable {
     public var toxicity: Bool = true
     /// Scales of the adverse-event model (nil: defaults, or the calibrated file's when run from the CLI).
     public var toxicityCalibration: CalibratedPopulations.ToxicityCalibration?
+    /// Line of therapy of the patients (nil: first line, the population as fitted).
+    public var therapyLine: TherapyLine?
 
     public init(tumor: String, selection: String?, arms: [String], patients: Int, seed: UInt64) {
         self.tumor = tumor; self.selection = selection; self.arms = arms; self.patients = patients; self.seed = seed
@@ -49,7 +51,8 @@ public struct TrialRunner: Sendable {
         guard !configuration.arms.isEmpty else { throw BlockadeError.invalidArgument("a trial needs at least one --arm") }
         self.configuration = configuration
         tumor = try TumorType.named(configuration.tumor)
-        population = VirtualPopulation(model: populationModel ?? PopulationModel.standard(for: tumor), tumor: tumor, seed: configuration.seed)
+        let model = (populationModel ?? PopulationModel.standard(for: tumor)).forLine(configuration.therapyLine)
+        population = VirtualPopulation(model: model, tumor: tumor, seed: configuration.seed)
         selection = try configuration.selection.map { text throws(SelectionError) in try Selection(parsing: text) }
         regimens = try configuration.arms.map { arm throws(BlockadeError) in try Regimen(parsing: arm, tumor: configuration.tumor) }
     }
@@ -125,10 +128,16 @@ public struct TrialRunner: Sendable {
 
     /// Scales the maximal direct anti-tumour effects of each drug by the population's sensitivity.
     func applySensitivity(to model: inout CompiledNetwork<TumorImmuneNetwork>) {
+        Self.scaleDirectEffects(of: &model) { population.model.drugSensitivity[$0] }
+    }
+
+    /// Multiplies the maximal cytotoxic and targeted kill of each drug by `factor(drug id)` (nil:
+    /// unchanged), and its growth-inhibition fraction likewise, capped below 1.
+    static func scaleDirectEffects(of model: inout CompiledNetwork<TumorImmuneNetwork>, factor: (String) -> Double?) {
         let network = model.network
         for j in network.effectSlot.indices {
             let drug = network.slots[network.effectSlot[j]].drug.id
-            guard let factor = population.model.drugSensitivity[drug] else { continue }
+            guard let factor = factor(drug) else { continue }
             switch network.effectChannel[j] {
             case .cytotoxicKill, .targetedKill:
                 model.parameterValues[network.effectParameter[j]] *= factor
@@ -151,6 +160,7 @@ public struct TrialRunner: Sendable {
         for (arm, template) in models.enumerated() {
             var model = template
             for (q, value) in vp.patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
+            if vp.directDrugSensitivity != 1 { Self.scaleDirectEffects(of: &model) { _ in vp.directDrugSensitivity } }
             var baseline = Array(model.initialState)
             for i in 0..<S.allCases.count { baseline[i] = core[i] }
             for i in S.allCases.count..<baseline.count { baseline[i] = 0 }

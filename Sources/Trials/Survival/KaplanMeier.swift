@@ -141,6 +141,23 @@ public struct KaplanMeier: Sendable, Equatable {
                upper95: steps.first { Self.reachesHalf($0.upper95) }?.time)
     }
 
+    /// The time at which the KM curve, joined by straight lines between consecutive steps, falls to
+    /// ½ (nil if it never does); the first step's time if the curve is already at or below ½ there.
+    /// For calibration only: simulated scans fall on a fixed grid (every 8 weeks), so the step median
+    /// can only take a few values, while published medians come from trials whose scans spread over
+    /// visit windows. Progression found at the first scan stays at that scan: trials date it there.
+    public var interpolatedMedian: Double? {
+        var previous: Step?
+        for step in steps {
+            if Self.reachesHalf(step.survival) {
+                guard let p = previous, p.survival > step.survival else { return step.time }
+                return p.time + (step.time - p.time) * (p.survival - 0.5) / (p.survival - step.survival)
+            }
+            previous = step
+        }
+        return nil
+    }
+
     /// Tolerance for "S(t) ≤ 0.5": a product such as 0.8·(7/8)·(6/7)·(5/6) is exactly ½ but rounds to
     /// 0.5000000000000001. Genuine KM values that close to ½ need more than 10⁵ subjects. (R's
     /// `quantile.survfit` uses √ε ≈ 1.5e-8 for the same reason.)

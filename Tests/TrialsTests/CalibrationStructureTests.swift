@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import TumorImmune
+@testable import Trials
+
+@Suite("Bounded 1-D search")
+struct ScanSearchTests {
+    @Test("finds the minimum of a smooth function inside the interval")
+    func smoothMinimum() {
+        let r = ScanSearch(scanPoints: 7, refinements: 12).minimize(lower: -4, upper: 6) { x in (x - 1.3) * (x - 1.3) + 2 }
+        #expect(abs(r.x - 1.3) < 0.02, "found \(r.x)")
+        #expect(abs(r.value - ((r.x - 1.3) * (r.x - 1.3) + 2)) < 1e-12, "the value is the function at the returned point")
+        #expect(r.evaluations == 7 + 12)
+    }
+
+    @Test("a step-shaped objective with a flat start is crossed by the scan")
+    func stepObjective() {
+        // Zero responders below 2 (flat loss), then the loss falls towards 3.5: a local search from
+        // the lower end would not move.
+        let f = { (x: Double) -> Double in x < 2 ? 100 : (x - 3.5).rounded(.down) * (x - 3.5).rounded(.down) }
+        let r = ScanSearch().minimize(lower: 0, upper: 6, f)
+        #expect(r.value == 0 && r.x >= 3.5 && r.x < 4.5, "found \(r.x) with \(r.value)")
+    }
+
+    @Test("the minimum at an end of the interval is kept")
+    func boundaryMinimum() {
+        let r = ScanSearch().minimize(lower: 0, upper: 1) { x in x }
+        #expect(r.x == 0 && r.value == 0)
+    }
+
+    @Test("stops when told to, returning an evaluated point")
+    func stops() {
+        var calls = 0
+        let r = ScanSearch().minimize(lower: 0, upper: 1, shouldStop: { calls >= 3 }) { x in calls += 1; return -x }
+        #expect(r.evaluations == calls && calls < 7)
+        #expect(r.value == -r.x)
+    }
+}
+
+@Suite("Line of therapy")
+struct TherapyLineTests {
+    @Test("the CSV setting column is read as first line, pretreated or unknown",
+          arguments: [
+            ("1L, treatment-naive", TherapyLine.first), ("1L maintenance after no progression on 4-6 cycles platinum", .first),
+            ("Consolidation after cCRT", .first), ("2L/3L after platinum", .pretreated), ("Post-platinum", .pretreated),
+            ("Ipilimumab-refractory (+/- BRAF/MEK-i)", .pretreated), ("Previously treated (phase 1)", .pretreated),
+            ("Cohort B: 4-6 prior lines, PFI/TFI >=3 mo", .pretreated),
+          ] as [(String, TherapyLine)])
+    func parsesSetting(_ setting: String, _ line: TherapyLine) {
+        #expect(TherapyLine(setting: setting) == line)
+    }
+
+    @Test("mixed or silent settings give no line", arguments: ["Ipilimumab-naive, <=1 prior systemic therapy", "Any line", "All patients", ""])
+    func mixed(_ setting: String) {
+        #expect(TherapyLine(setting: setting) == nil)
+    }
+
+    @Test("pretreated patients are more resistant and grow faster; first line is the model itself")
+    func pretreatedPopulation() throws {
+        let base = PopulationModel.standard(for: try TumorType.named("nsclc"))
+        #expect(base.forLine(.first) == base && base.forLine(nil) == base)
+        let later = base.forLine(.pretreated)
+        #expect(later.doublingTimeDays < base.doublingTimeDays)
+        for (key, median) in base.mechanismMedians where median > 0.02 && median < 0.98 {
+            #expect(later.mechanismMedians[key]! > median, "\(key)")
+        }
+    }
+
+    @Test("a pretreated trial responds less than a first-line trial of the same patients")
+    func pretreatedRespondsLess() throws {
+        var config = TrialConfiguration(tumor: "melanoma", selection: nil, arms: ["nivolumab"], patients: 60, seed: 3)
+        config.attribution = false
+        config.toxicity = false
+        var model = PopulationModel.standard(for: try TumorType.named("melanoma"))
+        model.pretreatedResistanceShift = 1.5
+        let first = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<60)[0])
+        config.therapyLine = .pretreated
+        let later = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<60)[0])
+        #expect(later.orr < first.orr, "pretreated ORR \(later.orr) vs first line \(first.orr)")
+    }
+}
+
+@Suite("Calibration structure")
+struct CalibrationStructureTests {
+    @Test("interpolated KM median lies between the scans where the curve crosses one half")
+    func interpolatedMedian() throws {
+        // 10 patients: 4 progress at day 56, 4 at day 112, 2 censored at 200. S(56) = 0.6, S(112) = 0.2.
+        let km = try KaplanMeier(times: [56, 56, 56, 56, 112, 112, 112, 112, 200, 200],
+                                 events: [true, true, true, true, true, true, true, true, false, false])
+        #expect(km.median.median == 112)
+        let m = try #require(km.interpolatedMedian)
+        #expect(abs(m - (56 + 56 * 0.1 / 0.4)) < 1e-9, "linear between (56, 0.6) and (112, 0.2): \(m)")
+        let atFirstScan = try KaplanMeier(times: [56, 56, 56, 112, 300], events: [true, true, true, true, false])
+        #expect(atFirstScan.interpolatedMedian == 56, "progression found at the first scan is dated there")
+        let never = try KaplanMeier(times: [56, 300, 300], events: [true, false, false])
+        #expect(never.interpolatedMedian == nil)
+    }
+
+    @Test("line-of-therapy parameters are fitted only where both lines have arms, and round-trip")
+    func lineParameters() throws {
+        let base = PopulationModel.standard(for: try TumorType.named("nsclc"))
+        let without = TumorParameterization(base: base, drugs: ["docetaxel"])
+        #expect(without.count == 5 && !without.names.contains("pretreated-resistance-shift"))
+        let with = TumorParameterization(base: base, drugs: ["docetaxel"], fitsLine: true)
+        #expect(with.count == 7 && with.drugIndex(0) == 6)
+        let start = with.model(with.start)
+        #expect(start.pretreatedResistanceShift == base.pretreatedResistanceShift && start.pretreatedGrowthScale == base.pretreatedGrowthScale,
+                "the start is the standard population")
+        let v = [0.3, 1.0, 1.2, 0.7, 1.1, 1.6, 0.5]
+        let back = with.natural(with.unconstrained(v))
+        for (a, b) in zip(v, back) { #expect(abs(a - b) < 1e-12) }
+        let x = [0.4, 0.1, -0.2, 0.2, 0.3, 0.1, -0.7]
+        for (a, b) in zip(x, with.vector(matching: with.model(x))) { #expect(abs(a - b) < 1e-9) }
+    }
+
+    @Test("patients differ in their sensitivity to direct-acting drugs, reproducibly")
+    func directDrugSpread() throws {
+        let tumor = try TumorType.named("nsclc")
+        let population = VirtualPopulation(model: .standard(for: tumor), tumor: tumor, seed: 5)
+        let factors = (0..<400).map { population.patient($0).directDrugSensitivity }
+        let logs = factors.map { Foundation.log($0) }
+        let mean = logs.reduce(0, +) / Double(logs.count)
+        let sd = (logs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(logs.count - 1)).squareRoot()
+        #expect(abs(mean) < 0.15 && abs(sd - 1.0) < 0.12, "log-factor mean \(mean), SD \(sd)")
+        #expect(population.patient(17).directDrugSensitivity == factors[17])
+        var flat = PopulationModel.standard(for: tumor)
+        flat.directDrugLogSD = 0
+        #expect(VirtualPopulation(model: flat, tumor: tumor, seed: 5).patient(17).directDrugSensitivity == 1)
+    }
+
+    @Test("the per-patient sensitivity factor reaches the simulated chemotherapy effect")
+    func spreadReachesTheDrugEffect() throws {
+        var config = TrialConfiguration(tumor: "nsclc", selection: nil, arms: ["docetaxel"], patients: 80, seed: 2)
+        config.attribution = false
+        config.toxicity = false
+        var model = PopulationModel.standard(for: try TumorType.named("nsclc"))
+        model.drugSensitivity = ["docetaxel": 3]
+        model.directDrugLogSD = 0
+        let flat = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<80)[0])
+        model.directDrugLogSD = 1.2
+        let spread = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<80)[0])
+        #expect(flat.orr != spread.orr, "the per-patient factor reaches the drug effect (ORR \(flat.orr) both ways)")
+    }
+}
