@@ -118,12 +118,12 @@ struct TrialCommand: AsyncParsableCommand {
         let body: () async throws -> String? = {
             let arms = try work()
             if let position, let output {
-                let file = TrialShard(tumor: tumor, selection: select, seed: seed, patients: patients, shard: position, arms: arms)
+                let file = TrialShard(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, patients: patients, shard: position, arms: arms)
                 try Data(file.encoded()).write(to: URL(fileURLWithPath: output), options: .atomic)
                 text = "wrote shard \(position.index + 1)/\(position.count) (\(range.count) patients) to \(output)\n"
                 return "{\"shard\": \"\(position.index + 1)/\(position.count)\"}"
             }
-            let summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, arms: arms)
+            let summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, arms: arms)
             let json = summary.jsonString()
             if let output { try writeOutput(json, to: output) }
             if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: arms), to: report) }

@@ -6,7 +6,7 @@ import TumorImmune
 /// `trial --format table`: the arms side by side.
 enum TrialTable {
     static func render(_ s: TrialSummary) -> String {
-        var out = "Virtual trial — \(s.tumor)\(s.selection.map { ", selection \($0)" } ?? ""), seed \(s.seed)\n\n"
+        var out = "Virtual trial — \(s.tumor)\(s.selection.map { ", selection \($0)" } ?? "")\(s.line.map { ", \($0.rawValue)" } ?? ""), seed \(s.seed)\n\n"
         func cell(_ x: String) -> String { x.padding(toLength: 28, withPad: " ", startingAt: 0) }
         out += cell("") + s.arms.map { cell($0.regimen) }.joined() + "\n"
         func row(_ name: String, _ f: (ArmSummary) -> String) { out += cell(name) + s.arms.map { cell(f($0)) }.joined() + "\n" }

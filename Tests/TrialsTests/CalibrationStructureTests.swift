@@ -113,6 +113,35 @@ struct CalibrationStructureTests {
         for (a, b) in zip(x, with.vector(matching: with.model(x))) { #expect(abs(a - b) < 1e-9) }
     }
 
+    @Test("PD-L1 coupling parameters are fitted only with PD-L1-selected arms, and round-trip")
+    func couplingParameters() throws {
+        let base = PopulationModel.standard(for: try TumorType.named("gastric"))
+        let p = TumorParameterization(base: base, drugs: ["folfox"], fitsInflammation: true)
+        #expect(p.names == ["resistance-offset", "mechanism-logit-sd", "doubling-time-scale", "doubling-time-log-sd",
+                            "inflammation-loading", "pdl1-inflammation-correlation", "sensitivity:folfox"])
+        let x = [0.2, 0.1, 0.3, -0.2, 0.2, 0.25, 0.4]
+        let m = p.model(x)
+        #expect(abs(m.inflammationLoading - (base.inflammationLoading + 0.2)) < 1e-12)
+        #expect(abs(m.pdl1InflammationCorrelation - (base.pdl1InflammationCorrelation + 0.25)) < 1e-12)
+        for (a, b) in zip(x, p.vector(matching: m)) { #expect(abs(a - b) < 1e-9) }
+        #expect(p.prior(p.start) == 0 && p.prior(x) > 0, "the prior pulls towards the standard population")
+    }
+
+    @Test("a closer PD-L1–inflammation coupling enriches PD-L1-high patients for response to PD-1 blockade")
+    func couplingEnriches() throws {
+        func orr(_ rho: Double) throws -> Double {
+            var model = PopulationModel.standard(for: try TumorType.named("nsclc"))
+            model.pdl1InflammationCorrelation = rho
+            model.inflammationLoading = 0.9
+            var config = TrialConfiguration(tumor: "nsclc", selection: "pdl1_tps>=50", arms: ["pembrolizumab"], patients: 80, seed: 4)
+            config.attribution = false
+            config.toxicity = false
+            return try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<80)[0]).orr
+        }
+        let loose = try orr(0), tight = try orr(0.95)
+        #expect(tight > loose, "TPS ≥ 50 % ORR: \(tight) with correlation 0.95 vs \(loose) with none")
+    }
+
     @Test("patients differ in their sensitivity to direct-acting drugs, reproducibly")
     func directDrugSpread() throws {
         let tumor = try TumorType.named("nsclc")
@@ -140,5 +169,40 @@ struct CalibrationStructureTests {
         model.directDrugLogSD = 1.2
         let spread = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<80)[0])
         #expect(flat.orr != spread.orr, "the per-patient factor reaches the drug effect (ORR \(flat.orr) both ways)")
+    }
+}
+
+@Suite("Line of therapy in trial output")
+struct TherapyLineOutputTests {
+    static func arms(line: TherapyLine?) throws -> [ArmOutcomes] {
+        var config = TrialConfiguration(tumor: "melanoma", selection: nil, arms: ["nivolumab"], patients: 6, seed: 9)
+        config.horizonDays = 224
+        config.attribution = false
+        config.therapyLine = line
+        return try TrialRunner(configuration: config).run(patients: 0..<6)
+    }
+
+    @Test("a pretreated trial says so in its JSON; a first-line trial's JSON has no line key")
+    func jsonCarriesLine() throws {
+        let first = try TrialSummary(tumor: "melanoma", selection: nil, seed: 9, arms: Self.arms(line: nil)).jsonString()
+        #expect(!first.contains("\"line\""))
+        let later = try TrialSummary(tumor: "melanoma", selection: nil, seed: 9, line: .pretreated, arms: Self.arms(line: .pretreated)).jsonString()
+        #expect(later.contains("\"line\": \"pretreated\""))
+    }
+
+    @Test("shards keep the line; merging shards of different lines is refused")
+    func shardsKeepLine() throws {
+        let arms = try Self.arms(line: .pretreated)
+        let shards = TrialShard.split(tumor: "melanoma", selection: nil, seed: 9, arms: arms, count: 2).map { s -> TrialShard in
+            var s = s; s.line = .pretreated; return s
+        }
+        let decoded = try shards.map { try JSONDecoder().decode(TrialShard.self, from: $0.encoded()) }
+        #expect(decoded.allSatisfy { $0.line == .pretreated })
+        let merged = try TrialShard.merge(shards: decoded)
+        #expect(try merged.summary().jsonString()
+                == TrialSummary(tumor: "melanoma", selection: nil, seed: 9, line: .pretreated, arms: arms).jsonString())
+        var mixed = decoded
+        mixed[1].line = nil
+        #expect(throws: TrialShardError.self) { try TrialShard.merge(shards: mixed) }
     }
 }

@@ -65,8 +65,8 @@ public struct CalibrationDocument {
           lines the pretreated resistance shift (logit, −1–3) and growth scale (0.5–3) (elsewhere the
           defaults +0.5 and ×1.3, marked "(default)"), and `drugSensitivity` of each non-immune drug with a
           kill or growth-inhibition effect that has an arm in that tumour type (0.02–20); where the tumour type
-          has PD-L1-selected arms, the inflammation loading (0–0.95) that couples PD-L1 to the
-          inflammation-linked knobs. A prior term Σ(xᵢ/σᵢ)² (σ: 1 logit for offsets, 0.3–0.7 for log-scales
+          has PD-L1-selected arms, the inflammation loading (0–0.95) of the inflammation-linked knobs and the
+          correlation of PD-L1 with inflammation (0–0.95). A prior term Σ(xᵢ/σᵢ)² (σ: 1 logit for offsets, 0.3–0.7 for log-scales
           and the loading, a factor of 10 for sensitivities) keeps parameters the arms do not constrain
           near the standard population. Each virtual patient
           also draws a sensitivity factor for direct-acting drugs (log-SD 1, not fitted). **Global**: the four
@@ -85,11 +85,11 @@ public struct CalibrationDocument {
 
         """
         o += "## Fitted parameters per tumour type\n\n"
-        o += "| tumour | arms | evaluations | loss start → fit | resistance offset (logit) | mechanism logit SD | doubling time, days | doubling-time log SD | pretreated: logit shift, growth × | inflammation loading | drug sensitivity |\n|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n"
+        o += "| tumour | arms | evaluations | loss start → fit | resistance offset (logit) | mechanism logit SD | doubling time, days | doubling-time log SD | pretreated: logit shift, growth × | inflammation loading, PD-L1 correlation | drug sensitivity |\n|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n"
         for fit in fits {
             let v = fit.natural
             let drugs = fit.parameterization.drugs.enumerated().map { "\($1) \(Self.f(v[fit.parameterization.drugIndex($0)]))" }.joined(separator: ", ")
-            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(Self.f(fit.startLoss)) → \(Self.f(fit.loss)) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
+            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(Self.f(fit.startLoss)) → \(Self.f(fit.loss)) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading)), \(Self.f(fit.model.pdl1InflammationCorrelation))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
         }
         if !notFitted.isEmpty {
             o += "\nNot refitted in this run (previous calibrated or standard population kept): \(notFitted.joined(separator: ", ")).\n"

@@ -16,7 +16,8 @@ import TumorImmune
 /// - where the tumour type has arms of both lines of therapy: `pretreated-resistance-shift` (logit,
 ///   −1 to 3) and `pretreated-growth-scale` (0.5–3).
 /// - where it has arms selected on PD-L1: `inflammation-loading` (0–0.95), how strongly the shared
-///   inflammation factor — which PD-L1 tracks — lowers the inflammation-linked resistance knobs.
+///   inflammation factor lowers the inflammation-linked resistance knobs, and
+///   `pdl1-inflammation-correlation` (0–0.95), how closely PD-L1 tracks that factor.
 /// - `sensitivity:<drug>` for each non-immune drug with a kill or growth-inhibition channel that
 ///   has an arm in this tumour type: `drugSensitivity[drug]`, 0.02–20.
 ///
@@ -28,6 +29,7 @@ public struct TumorParameterization: Sendable, Equatable {
         case resistanceOffset = "resistance-offset", sdScale = "mechanism-logit-sd", doublingScale = "doubling-time-scale"
         case doublingLogSD = "doubling-time-log-sd", pretreatedShift = "pretreated-resistance-shift"
         case pretreatedGrowth = "pretreated-growth-scale", inflammationLoading = "inflammation-loading"
+        case pdl1Correlation = "pdl1-inflammation-correlation"
 
         /// Initial simplex edge and prior SD in the unconstrained coordinate.
         var step: Double {
@@ -38,6 +40,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: 0.5
             case .pretreatedGrowth: 0.25
             case .inflammationLoading: 0.2
+            case .pdl1Correlation: 0.15
             }
         }
         var priorSD: Double {
@@ -46,6 +49,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .sdScale, .doublingLogSD, .pretreatedGrowth: 0.5
             case .doublingScale: 0.7
             case .inflammationLoading: 0.3
+            case .pdl1Correlation: 0.2
             }
         }
     }
@@ -67,7 +71,7 @@ public struct TumorParameterization: Sendable, Equatable {
     /// The fitted population parameters, in vector order.
     public var knobs: [Knob] {
         [.resistanceOffset, .sdScale, .doublingScale, .doublingLogSD]
-            + (fitsLine ? [.pretreatedShift, .pretreatedGrowth] : []) + (fitsInflammation ? [.inflammationLoading] : [])
+            + (fitsLine ? [.pretreatedShift, .pretreatedGrowth] : []) + (fitsInflammation ? [.inflammationLoading, .pdl1Correlation] : [])
     }
     /// Number of population parameters (before the drug sensitivities).
     public var populationCount: Int { knobs.count }
@@ -97,6 +101,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: return min(3, max(-1, base.pretreatedResistanceShift + u))
             case .pretreatedGrowth: return min(3, max(0.5, base.pretreatedGrowthScale * exp(u)))
             case .inflammationLoading: return min(0.95, max(0, base.inflammationLoading + u))
+            case .pdl1Correlation: return min(0.95, max(0, base.pdl1InflammationCorrelation + u))
             }
         }
         for k in drugs.indices { v.append(min(20, max(0.02, exp(x[drugIndex(k)])))) }
@@ -114,6 +119,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: v[i] - base.pretreatedResistanceShift
             case .pretreatedGrowth: log(v[i] / base.pretreatedGrowthScale)
             case .inflammationLoading: v[i] - base.inflammationLoading
+            case .pdl1Correlation: v[i] - base.pdl1InflammationCorrelation
             }
         } + v.dropFirst(populationCount).map { log($0) }
     }
@@ -136,6 +142,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: model.pretreatedResistanceShift
             case .pretreatedGrowth: model.pretreatedGrowthScale
             case .inflammationLoading: model.inflammationLoading
+            case .pdl1Correlation: model.pdl1InflammationCorrelation
             }
         }
         return unconstrained(values + drugs.map { model.drugSensitivity[$0] ?? 1 })
@@ -158,6 +165,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: m.pretreatedResistanceShift = v[i]
             case .pretreatedGrowth: m.pretreatedGrowthScale = v[i]
             case .inflammationLoading: m.inflammationLoading = v[i]
+            case .pdl1Correlation: m.pdl1InflammationCorrelation = v[i]
             }
         }
         for (k, drug) in drugs.enumerated() { m.drugSensitivity[drug] = v[drugIndex(k)] }

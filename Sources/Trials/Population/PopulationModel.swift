@@ -30,6 +30,10 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     public var mechanismLogitSD: Double = 1.2
     /// Loading of the inflammation factor on the inflammation-linked knobs (0–1).
     public var inflammationLoading: Double = 0.6
+    /// Correlation of the latent tumour PD-L1 score with the inflammation factor (0–1). Default 0.6
+    /// (assumption: PD-L1 tracks the IFN-γ-inflamed phenotype only partly; Ayers 2017
+    /// doi:10.1172/JCI91190); fitted where a tumour type has PD-L1-selected calibration arms.
+    public var pdl1InflammationCorrelation: Double = 0.6
     /// Source of the prevalences.
     public var source: String
     /// Tumour-type sensitivity to non-immune drugs: multiplier of the maximal cytotoxic, targeted-kill

@@ -38,9 +38,7 @@ public struct VirtualPopulation: Sendable {
         let msiHigh = rng.uniform() < model.msiHighFraction
         p.tmb = (msiHigh ? 40 : model.medianTMB) * exp(model.tmbLogSD * normal())
         // PD-L1 TPS from a latent score correlated with inflammation, placed on the prevalence scale.
-        // Correlation of tumour PD-L1 with the inflammation factor (assumption: PD-L1 tracks the
-        // IFN-γ-inflamed phenotype only partly; Ayers 2017 doi:10.1172/JCI91190).
-        let rho = 0.6
+        let rho = model.pdl1InflammationCorrelation
         let latent = rho * inflammation + (1 - rho * rho).squareRoot() * normal()
         let u = NormalCDF.phi(latent)
         let tps: Double

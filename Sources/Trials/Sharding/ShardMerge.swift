@@ -6,12 +6,14 @@ public struct MergedTrial: Sendable, Equatable {
     public var selection: String?
     /// Population seed.
     public var seed: UInt64
+    /// Line of therapy (nil: first line).
+    public var line: TherapyLine?
     /// Full arms in `--arm` order, outcomes sorted by patient index.
     public var arms: [ArmOutcomes]
 
     /// The trial summary of the merged arms — byte-identical JSON to summarising the unsharded run.
     public func summary() throws(TrialStatisticsError) -> TrialSummary {
-        try TrialSummary(tumor: tumor, selection: selection, seed: seed, arms: arms)
+        try TrialSummary(tumor: tumor, selection: selection, seed: seed, line: line, arms: arms)
     }
 }
 
@@ -41,6 +43,9 @@ extension TrialShard {
                 throw differs("selection", shard.selection ?? "none", header.selection ?? "none")
             }
             if shard.seed != header.seed { throw differs("seed", "\(shard.seed)", "\(header.seed)") }
+            if shard.line != header.line {
+                throw differs("line", shard.line?.rawValue ?? "first", header.line?.rawValue ?? "first")
+            }
             if shard.patients != header.patients { throw differs("patients", "\(shard.patients)", "\(header.patients)") }
             if shard.shard.count != header.shard.count {
                 throw differs("shard count", "\(shard.shard.count)", "\(header.shard.count)")
@@ -72,7 +77,7 @@ extension TrialShard {
             ArmOutcomes(regimen: header.arms[a].regimen,
                         outcomes: ordered.flatMap { $0.arms[a].outcomes }.sorted { $0.patient < $1.patient })
         }
-        return MergedTrial(tumor: header.tumor, selection: header.selection, seed: header.seed, arms: arms)
+        return MergedTrial(tumor: header.tumor, selection: header.selection, seed: header.seed, line: header.line, arms: arms)
     }
 
     /// Merges shards that did not come from files; errors name them `shard <index>`.

@@ -38,6 +38,8 @@ public struct TrialShard: Codable, Sendable, Equatable {
     public var selection: String?
     /// Population seed.
     public var seed: UInt64
+    /// Line of therapy (nil: first line; the key is then left out, as in files before lines existed).
+    public var line: TherapyLine?
     /// Patients in the whole trial (every shard together), per arm.
     public var patients: Int
     /// Which shard this is.
@@ -46,14 +48,14 @@ public struct TrialShard: Codable, Sendable, Equatable {
     public var arms: [ArmOutcomes]
 
     /// A shard in the current format and version.
-    public init(tumor: String, selection: String?, seed: UInt64, patients: Int, shard: Position, arms: [ArmOutcomes]) {
+    public init(tumor: String, selection: String?, seed: UInt64, line: TherapyLine? = nil, patients: Int, shard: Position, arms: [ArmOutcomes]) {
         format = Self.formatName
         version = Self.currentVersion
-        self.tumor = tumor; self.selection = selection; self.seed = seed
+        self.tumor = tumor; self.selection = selection; self.seed = seed; self.line = line == .first ? nil : line
         self.patients = patients; self.shard = shard; self.arms = arms
     }
 
-    enum CodingKeys: String, CodingKey { case format, version, tumor, selection, seed, patients, shard, arms }
+    enum CodingKeys: String, CodingKey { case format, version, tumor, selection, seed, line, patients, shard, arms }
 
     /// Writes every key, `selection` as null for all-comers (synthesised coding would omit it).
     public func encode(to encoder: any Encoder) throws {
@@ -63,6 +65,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
         try c.encode(tumor, forKey: .tumor)
         try c.encode(selection, forKey: .selection)  // null for all-comers, never omitted
         try c.encode(seed, forKey: .seed)
+        try c.encodeIfPresent(line, forKey: .line)
         try c.encode(patients, forKey: .patients)
         try c.encode(shard, forKey: .shard)
         try c.encode(arms, forKey: .arms)

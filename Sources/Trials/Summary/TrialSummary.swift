@@ -17,6 +17,9 @@ public struct TrialSummary: Sendable, Equatable {
     public var selection: String?
     /// The population seed.
     public var seed: UInt64
+    /// Line of therapy; nil for first line (the key `line` then stays out of the JSON, so first-line
+    /// output is unchanged from versions without lines).
+    public var line: TherapyLine?
     /// One summary per arm, in the order of `--arm`.
     public var arms: [ArmSummary]
     /// Every arm after the first against the first (control) arm.
@@ -27,12 +30,13 @@ public struct TrialSummary: Sendable, Equatable {
     /// Summarises a trial.
     /// - Throws: `TrialStatisticsError` for no arms, an empty arm, an invalid time, or component
     ///   arms that do not hold the same patients as their combination.
-    public init(tumor: String, selection: String?, seed: UInt64, arms: [ArmOutcomes]) throws(TrialStatisticsError) {
+    public init(tumor: String, selection: String?, seed: UInt64, line: TherapyLine? = nil, arms: [ArmOutcomes]) throws(TrialStatisticsError) {
         guard !arms.isEmpty else { throw .noArms }
         let sortedArms = arms.map { ArmOutcomes(regimen: $0.regimen, outcomes: $0.outcomes.sorted { $0.patient < $1.patient }) }
         self.tumor = tumor
         self.selection = selection
         self.seed = seed
+        self.line = line == .first ? nil : line
         self.arms = try sortedArms.map { arm throws(TrialStatisticsError) in try ArmSummary(outcomes: arm) }
         let sortedControl = sortedArms[0]
         comparisons = try sortedArms.dropFirst().map { arm throws(TrialStatisticsError) in
@@ -43,14 +47,16 @@ public struct TrialSummary: Sendable, Equatable {
 
     /// The trial JSON object.
     public var json: CanonicalJSON {
-        .object([
+        var fields: [String: CanonicalJSON] = [
             "tumor": .string(tumor),
             "selection": .string(selection),
             "seed": .unsigned(seed),
             "arms": .array(arms.map(\.json)),
             "comparisons": .array(comparisons.map(\.json)),
             "independent_drug_action": .array(independentDrugAction.map(\.json)),
-        ])
+        ]
+        if let line { fields["line"] = .string(line.rawValue) }
+        return .object(fields)
     }
 
     /// The trial JSON text (pretty-printed, sorted keys, trailing newline); byte-identical for
