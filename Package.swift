@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Omics"),
         .target(name: "Reports"),
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Trials", dependencies: ["TumorImmune"]),
+        .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"]),
         .target(name: "BlockadeCLI", dependencies: [
             "TumorImmune", "Trials", "Omics", "Reports", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -88,7 +88,7 @@ struct TrialCommand: AsyncParsableCommand {
         config.horizonDays = days
         config.attribution = !noAttribution
         config.toxicity = !noToxicity
-        config.therapyLine = line == .first ? nil : line
+        config.therapyLine = line
         let calibrated = population == .calibrated
         config.toxicityCalibration = calibrated ? CalibratedPopulations.file?.toxicity : nil
         let runner = try TrialRunner(configuration: config, populationModel: calibrated ? CalibratedPopulations.model(for: tumor) : nil)

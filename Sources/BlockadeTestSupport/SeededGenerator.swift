@@ -1,13 +1,4 @@
-/// A small, fast, seedable random number generator (SplitMix64, Steele et al., OOPSLA 2014,
-/// doi:10.1145/2660193.2660195) so every randomised test is reproducible.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import Integrators
+
+/// The seeded generator of randomised tests (the package's SplitMix64), so every one is reproducible.
+public typealias SeededGenerator = SplitMix64

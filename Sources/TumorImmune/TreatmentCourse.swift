@@ -41,20 +41,8 @@ public struct CourseSettings: Sendable {
     public init() {}
 }
 
-/// A seedable generator for one patient-arm course (SplitMix64, Steele et al., OOPSLA 2014,
-/// doi:10.1145/2660193.2660195): the same patient, arm and seed always draw the same events.
-public struct CourseRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-}
+/// The generator of one patient-arm course: the same patient, arm and seed always draw the same events.
+public typealias CourseRandom = SplitMix64
 
 extension Simulator {
     /// Simulates a patient's course cycle by cycle: doses at label schedule, adverse events drawn

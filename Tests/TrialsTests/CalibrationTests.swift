@@ -1,4 +1,5 @@
 import Foundation
+import Integrators
 import Testing
 import TumorImmune
 @testable import Trials

@@ -54,6 +54,9 @@ public struct TumorParameterization: Sendable, Equatable {
         }
     }
 
+    /// Range of a fitted drug sensitivity.
+    public static let sensitivityBounds: ClosedRange<Double> = 0.02...20
+
     public var tumor: String
     /// Drugs with a sensitivity parameter, in vector order after the population parameters.
     public var drugs: [String]
@@ -104,7 +107,8 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pdl1Correlation: return min(0.95, max(0, base.pdl1InflammationCorrelation + u))
             }
         }
-        for k in drugs.indices { v.append(min(20, max(0.02, exp(x[drugIndex(k)])))) }
+        let bounds = Self.sensitivityBounds
+        for k in drugs.indices { v.append(min(bounds.upperBound, max(bounds.lowerBound, exp(x[drugIndex(k)])))) }
         return v
     }
 
@@ -154,11 +158,7 @@ public struct TumorParameterization: Sendable, Equatable {
         var m = base
         for (i, knob) in knobs.enumerated() {
             switch knob {
-            case .resistanceOffset:
-                for (key, median) in base.mechanismMedians {
-                    let p = min(0.98, max(0.02, median))
-                    m.mechanismMedians[key] = 1 / (1 + exp(-(log(p / (1 - p)) + v[i])))
-                }
+            case .resistanceOffset: m.mechanismMedians = base.mechanismMedians(shiftedBy: v[i])
             case .sdScale: m.mechanismLogitSD = v[i]
             case .doublingScale: m.doublingTimeDays = base.doublingTimeDays * v[i]
             case .doublingLogSD: m.doublingTimeLogSD = v[i]
@@ -190,9 +190,10 @@ public struct TumorParameterization: Sendable, Equatable {
 /// scales (each bounded 0.05–20).
 public enum ToxicityParameterization {
     public static let names = ["immune-scale", "pd-weight-scale", "ctla4-weight-scale", "haematologic-scale"]
-    public static func scales(_ y: [Double]) -> CalibratedPopulations.ToxicityCalibration {
+    /// The scales for vector `y`, with per-drug factors `drugScales` carried through unchanged.
+    public static func scales(_ y: [Double], drugScales: [String: Double]? = nil) -> CalibratedPopulations.ToxicityCalibration {
         let v = y.map { min(20, max(0.05, exp($0))) }
-        return .init(immuneScale: v[0], pdWeightScale: v[1], ctla4WeightScale: v[2], haematologicScale: v[3])
+        return .init(immuneScale: v[0], pdWeightScale: v[1], ctla4WeightScale: v[2], haematologicScale: v[3], drugScales: drugScales)
     }
     public static func vector(_ s: CalibratedPopulations.ToxicityCalibration) -> [Double] {
         [s.immuneScale, s.pdWeightScale, s.ctla4WeightScale, s.haematologicScale].map { log($0) }

@@ -55,21 +55,21 @@ public struct CalibrationSimulator: Sendable {
     /// Simulated outcomes for `arms` (all of `model.tumor`), in the same order.
     public func simulate(_ arms: [CalibrationArm], model: PopulationModel,
                          toxicity: CalibratedPopulations.ToxicityCalibration) throws -> [SimulatedArm] {
-        var bySelection: [String: [String]] = [:]
-        var selectionOrder: [String] = []
-        func groupKey(_ arm: CalibrationArm) -> String { (arm.selection ?? "") + "\u{2}" + (arm.therapyLine?.rawValue ?? "") }
+        /// Arms run as one paired trial: the same selection and line of therapy.
+        struct Group: Hashable { var selection: String?; var line: TherapyLine? }
+        struct Key: Hashable { var group: Group; var regimen: String }
+        var regimensOf: [Group: [String]] = [:]
+        var order: [Group] = []
         for arm in arms {
-            let key = groupKey(arm)
-            if bySelection[key] == nil { selectionOrder.append(key); bySelection[key] = [] }
-            if !bySelection[key]!.contains(arm.regimen) { bySelection[key]!.append(arm.regimen) }
+            let group = Group(selection: arm.selection, line: arm.therapyLine)
+            if regimensOf[group] == nil { order.append(group); regimensOf[group] = [] }
+            if !regimensOf[group]!.contains(arm.regimen) { regimensOf[group]!.append(arm.regimen) }
         }
-        var results: [String: SimulatedArm] = [:]
-        for key in selectionOrder {
-            let regimens = bySelection[key]!
-            let parts = key.split(separator: "\u{2}", omittingEmptySubsequences: false).map(String.init)
-            var config = TrialConfiguration(tumor: model.tumor, selection: parts[0].isEmpty ? nil : parts[0], arms: regimens,
+        var results: [Key: SimulatedArm] = [:]
+        for group in order {
+            var config = TrialConfiguration(tumor: model.tumor, selection: group.selection, arms: regimensOf[group]!,
                                             patients: patients, seed: seed)
-            config.therapyLine = TherapyLine(rawValue: parts[1])
+            config.therapyLine = group.line
             config.horizonDays = horizonDays
             config.attribution = false
             config.toxicityCalibration = toxicity
@@ -77,11 +77,11 @@ public struct CalibrationSimulator: Sendable {
             for outcomes in try runner.run(patients: 0..<patients) {
                 let s = try ArmSummary(outcomes: outcomes)
                 let n = Double(s.n)
-                results[key + "\u{1}" + outcomes.regimen] = SimulatedArm(
+                results[Key(group: group, regimen: outcomes.regimen)] = SimulatedArm(
                     orr: 100 * s.orr, cr: 100 * Double(s.completeResponses) / n,
                     medianPFS: s.pfs.interpolatedMedian.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n)
             }
         }
-        return arms.map { results[groupKey($0) + "\u{1}" + $0.regimen]! }
+        return arms.map { results[Key(group: Group(selection: $0.selection, line: $0.therapyLine), regimen: $0.regimen)]! }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Integrators
 
 /// Derivative-free minimiser: the Nelder–Mead downhill simplex (Nelder & Mead 1965,
 /// doi:10.1093/comjnl/7.4.308) with the standard coefficients (reflection 1, expansion 2,
@@ -113,19 +114,4 @@ public struct NelderMead: Sendable {
             }
         }
     }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for reproducible restarts.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

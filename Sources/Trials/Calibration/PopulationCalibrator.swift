@@ -81,8 +81,8 @@ public struct PopulationCalibrator {
     /// first: where no virtual patient responds the loss is flat, and a local search started there
     /// stalls. Then `rounds` rounds alternate (1) a 1-D ``ScanSearch`` of each drug sensitivity on
     /// the arms that give that drug — a drug's sensitivity moves little else, so fitting it alone is
-    /// cheap and avoids a many-dimensional simplex — and (2) Nelder–Mead over the four population
-    /// parameters on all arms of the tumour type.
+    /// cheap and avoids a many-dimensional simplex — and (2) Nelder–Mead over the population
+    /// parameters (``TumorParameterization/knobs``) on all arms of the tumour type.
     /// - Parameter warmStart: a previously fitted model of this tumour type to start from (nil: the standard population).
     public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration, warmStart: PopulationModel? = nil) throws -> TumorFit {
         let arms = plan.arms[tumor] ?? []
@@ -121,7 +121,8 @@ public struct PopulationCalibrator {
         let drugArms = p.drugs.map { drug in
             arms.filter { arm in (try? Regimen(parsing: arm.regimen, tumor: tumor))?.slots.contains { $0.drug.id == drug } ?? false }
         }
-        let lowest = Foundation.log(0.02 as Double), highest = Foundation.log(20 as Double)
+        let lowest = Foundation.log(TumorParameterization.sensitivityBounds.lowerBound)
+        let highest = Foundation.log(TumorParameterization.sensitivityBounds.upperBound)
         let populationCount = p.populationCount
         for round in 0..<max(1, rounds) where !pastDeadline {
             for (k, subset) in drugArms.enumerated() where !subset.isEmpty && !pastDeadline {
@@ -213,16 +214,12 @@ public struct PopulationCalibrator {
         let result = try NelderMead(maxEvaluations: max(0, toxicityEvaluations - 1), restarts: restarts, seed: seed &+ 17)
             .minimize(start: y0, step: [0.4, 0.4, 0.4, 0.4], shouldStop: { pastDeadline }) { y in
                 count += 1
-                var scales = ToxicityParameterization.scales(y)
-                scales.drugScales = start.drugScales
-                let v = try toxicityLoss(arms, models: models, scales: scales)
+                let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, drugScales: start.drugScales))
                 if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
                 return v
             }
         let y = result.value < startLoss ? result.x : y0
-        var scales = ToxicityParameterization.scales(y)
-        scales.drugScales = start.drugScales
-        var fitted = min(result.value, startLoss)
+        var scales = ToxicityParameterization.scales(y, drugScales: start.drugScales)
         // Per-drug factors, one drug at a time on its single-drug arms across tumour types.
         var factors = scales.drugScales ?? [:]
         for (drug, group) in drugToxicityArms() where !pastDeadline {
@@ -240,7 +237,7 @@ public struct PopulationCalibrator {
             log("  toxicity factor \(drug): \(fmt(factors[drug] ?? 1)) on \(group.count) arms, loss \(fmt(before)) → \(fmt(min(before, r.value)))")
         }
         scales.drugScales = factors.isEmpty ? nil : factors
-        fitted = try toxicityLoss(arms, models: models, scales: scales)
+        let fitted = try toxicityLoss(arms, models: models, scales: scales)
         return ToxicityFit(scales: scales, arms: arms, startLoss: startLoss,
                            loss: fitted, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
     }
@@ -273,9 +270,7 @@ public struct PopulationCalibrator {
         return try ToxicityParameterization.names.indices.map { i in
             func lossAt(_ factor: Double) throws -> Double {
                 var z = y; z[i] += Foundation.log(factor)
-                var scales = ToxicityParameterization.scales(z)
-                scales.drugScales = fit.scales.drugScales
-                return try toxicityLoss(fit.arms, models: models, scales: scales)
+                return try toxicityLoss(fit.arms, models: models, scales: ToxicityParameterization.scales(z, drugScales: fit.scales.drugScales))
             }
             return ParameterSensitivity(name: ToxicityParameterization.names[i], value: exp(y[i]),
                                         riseDown: try lossAt(0.8) - fit.loss, riseUp: try lossAt(1.2) - fit.loss)

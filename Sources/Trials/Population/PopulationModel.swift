@@ -62,12 +62,18 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     public func forLine(_ line: TherapyLine?) -> PopulationModel {
         guard line == .pretreated else { return self }
         var m = self
-        for (key, median) in mechanismMedians {
-            let p = min(0.98, max(0.02, median))
-            m.mechanismMedians[key] = 1 / (1 + exp(-(log(p / (1 - p)) + pretreatedResistanceShift)))
-        }
+        m.mechanismMedians = mechanismMedians(shiftedBy: pretreatedResistanceShift)
         m.doublingTimeDays = doublingTimeDays / pretreatedGrowthScale
         return m
+    }
+
+    /// The mechanism medians with `shift` added to each logit (medians clamped to 0.02–0.98 first,
+    /// so a knob at 0 or 1 can still move).
+    public func mechanismMedians(shiftedBy shift: Double) -> [String: Double] {
+        mechanismMedians.mapValues { median in
+            let p = min(0.98, max(0.02, median))
+            return 1 / (1 + exp(-(log(p / (1 - p)) + shift)))
+        }
     }
 
     /// The default population of a tumour type, from its catalogue entry and biomarker prevalences.
