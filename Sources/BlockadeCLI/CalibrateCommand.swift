@@ -58,6 +58,9 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Start from the current calibrated populations and toxicity scales (refinement) instead of the standard ones.")
     var warmStart = false
 
+    @Flag(name: .long, help: "Keep the current calibrated populations and refit only the toxicity parameters, starting from the current ones.")
+    var toxicityOnly = false
+
     @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
     var noIdentifiability = false
 
@@ -88,12 +91,12 @@ struct CalibrateCommand: ParsableCommand {
         note("\(plan.arms.values.reduce(0) { $0 + $1.count }) usable arms in \(tumors.count) tumour types: \(tumors.map { "\($0) (\(plan.arms[$0]!.count))" }.joined(separator: ", "))")
 
         let existing = CalibratedPopulations.file
-        let fitting = iterations > 0
-        let fitToxicity = fitting && toxicityIterations > 0
+        let fitting = iterations > 0 && !toxicityOnly
+        let fitToxicity = (fitting || toxicityOnly) && toxicityIterations > 0
         // The toxicity fit starts from the shipped global scales (a starting point only; without
         // --warm-start the per-drug factors start at 1).
         var scales = existing?.toxicity ?? ToxicityParameterization.identity
-        if fitToxicity && !warmStart { scales.drugScales = nil }
+        if fitToxicity && !warmStart && !toxicityOnly { scales.drugScales = nil }
         var calibrator = PopulationCalibrator(plan: plan, simulator: CalibrationSimulator(patients: patients, seed: seed),
                                               tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
         calibrator.toxicitySimulator = CalibrationSimulator(patients: toxicityPatients, seed: seed)

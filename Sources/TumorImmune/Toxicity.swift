@@ -80,13 +80,51 @@ public struct ToxicityModel: Sendable {
     /// The multiplier of drug `id` (1 when not fitted).
     public func scale(of id: String) -> Double { drugScales[id] ?? 1 }
 
+    /// Log-SD σ of a patient's immune-toxicity susceptibility, a log-normal frailty with mean 1
+    /// multiplying every immune-related hazard (0: all patients alike). Patients differ widely in
+    /// their propensity to autoimmunity under checkpoint blockade (pre-existing autoantibodies,
+    /// Toi 2019 doi:10.1001/jamaoncol.2018.5860; germline HLA and autoimmune history), so a
+    /// population's severe-irAE incidence grows less than linearly with time on treatment: the most
+    /// susceptible patients have their events early. Fitted by `blockade calibrate` on the G≥3 TRAE
+    /// of checkpoint monotherapy arms, whose rates vary little with treatment duration (anti-PD-1
+    /// ≈ 14 % pooled, Wang 2019 doi:10.1001/jamaoncol.2019.0393).
+    public var immuneFrailtyLogSD = 0.0
+    /// This patient's immune-toxicity susceptibility (set per virtual patient; 1 = the mean).
+    public var immuneSusceptibility = 1.0
+
+    /// The susceptibility of a patient whose standard-normal frailty draw is `z`: exp(σz − σ²/2), mean 1.
+    public func susceptibility(normal z: Double) -> Double {
+        exp(immuneFrailtyLogSD * z - immuneFrailtyLogSD * immuneFrailtyLogSD / 2)
+    }
+
+    /// Nodes and weights of 16-point Gauss–Hermite quadrature for E[f(Z)], Z standard normal
+    /// (probabilists' form; nodes ±x, weights summing to 1), for the population-average risk.
+    /// Computed once by Golub–Welsch would need an eigen-solver; the tabulated physicists' nodes are
+    /// converted instead (Abramowitz & Stegun table 25.10, x√2 and w/√π).
+    static let hermite: [(z: Double, w: Double)] = {
+        let table: [(Double, Double)] = [
+            (0.27348104613815, 0.50792947901661), (0.82295144914466, 0.28064745852853),
+            (1.38025853919888, 0.08381004139899), (1.95178799091625, 0.01288031153551),
+            (2.54620215784748, 0.00093228400862), (3.17699916197996, 0.00002711860093),
+            (3.86944790486012, 0.00000023209808), (4.68873893930582, 0.00000000026548),
+        ]
+        return table.flatMap { x, w in [(x * 2.squareRoot(), w / Double.pi.squareRoot()), (-x * 2.squareRoot(), w / Double.pi.squareRoot())] }
+    }()
+
+    /// Population-average probability of at least one event, 1 − E[exp(−Z·H)], for cumulative
+    /// immune hazard `h` over susceptibilities Z of this model's frailty.
+    public func averageImmuneRisk(cumulativeHazard h: Double) -> Double {
+        guard immuneFrailtyLogSD > 0 else { return 1 - exp(-h) }
+        return Self.hermite.reduce(0) { $0 + $1.w * (1 - exp(-susceptibility(normal: $1.z) * h)) }
+    }
+
     public init() {}
 
     /// Hazards (1/day) per organ for PD-axis exposure `pd`, CTLA-4 exposure `ctla4`,
     /// myelosuppression `myelo` and carrier toxicity load `carrier`.
     public func hazards(pd: Double, ctla4: Double, myelo: Double, carrier: Double, targeted: Double = 0) -> [(AdverseEventOrgan, Double)] {
         var list = organs.map { o in
-            (o.organ, immuneScale * o.base * ((1 + o.pdWeight * pd) * (1 + o.ctla4Weight * ctla4) - 1))
+            (o.organ, immuneSusceptibility * immuneScale * o.base * ((1 + o.pdWeight * pd) * (1 + o.ctla4Weight * ctla4) - 1))
         }
         list.append((.haematologic, haematologicScale * myelo))
         list.append((.carrierReaction, carrierScale * carrier))

@@ -213,6 +213,8 @@ extension Simulator {
     /// Expected adverse-event risk per organ along a simulated trajectory: 1 − exp(−∫h dt) from the
     /// hazard model at each saved time (trapezoid rule), without management feedback (the trial
     /// engine draws events and manages them; this is the unmanaged expectation for one patient).
+    /// Immune-related risks are averaged over the spread of immune-toxicity susceptibility, since one
+    /// patient's susceptibility is not known before treatment.
     public func adverseEventRisk(model: CompiledNetwork<TumorImmuneNetwork>, result: SimulationResult,
                                  toxicity: ToxicityModel = ToxicityModel()) -> [AdverseEventRisk] {
         var cumulative: [AdverseEventOrgan: (any: Double, severe: Double)] = [:]
@@ -233,9 +235,12 @@ extension Simulator {
             previous = h
             previousDay = result.days[i]
         }
+        let immune = Set(toxicity.organs.map(\.organ))
         return AdverseEventOrgan.allCases.map { organ in
             let c = cumulative[organ] ?? (0, 0)
-            return AdverseEventRisk(organ: organ, anyGrade: 1 - exp(-c.any), grade3Plus: 1 - exp(-c.severe))
+            // Immune organs average over the patients' susceptibility (``ToxicityModel/immuneFrailtyLogSD``).
+            let risk: (Double) -> Double = immune.contains(organ) ? { toxicity.averageImmuneRisk(cumulativeHazard: $0) } : { 1 - exp(-$0) }
+            return AdverseEventRisk(organ: organ, anyGrade: risk(c.any), grade3Plus: risk(c.severe))
         }
     }
 }

@@ -113,6 +113,24 @@ struct CalibrationStructureTests {
         for (a, b) in zip(x, with.vector(matching: with.model(x))) { #expect(abs(a - b) < 1e-9) }
     }
 
+    @Test("the full-range searches of subset knobs span exactly their natural bounds")
+    func subsetKnobRanges() throws {
+        let base = PopulationModel.standard(for: try TumorType.named("nsclc"))
+        let p = TumorParameterization(base: base, drugs: [], fitsLine: true, fitsInflammation: true)
+        let expected: [(TumorParameterization.Knob, ClosedRange<Double>)] = [
+            (.pretreatedShift, TumorParameterization.pretreatedShiftRange), (.inflammationLoading, 0...0.95), (.pdl1Correlation, 0...0.95),
+        ]
+        for (knob, natural) in expected {
+            let i = try #require(p.knobs.firstIndex(of: knob))
+            let range = p.unconstrainedRange(of: knob)
+            var x = p.start
+            x[i] = range.lowerBound
+            #expect(abs(p.natural(x)[i] - natural.lowerBound) < 1e-12, "\(knob) lower end")
+            x[i] = range.upperBound
+            #expect(abs(p.natural(x)[i] - natural.upperBound) < 1e-12, "\(knob) upper end")
+        }
+    }
+
     @Test("PD-L1 coupling parameters are fitted only with PD-L1-selected arms, and round-trip")
     func couplingParameters() throws {
         let base = PopulationModel.standard(for: try TumorType.named("gastric"))
@@ -155,6 +173,53 @@ struct CalibrationStructureTests {
         var flat = PopulationModel.standard(for: tumor)
         flat.directDrugLogSD = 0
         #expect(VirtualPopulation(model: flat, tumor: tumor, seed: 5).patient(17).directDrugSensitivity == 1)
+    }
+
+    @Test("patients differ in immune-toxicity susceptibility, independently of their drug sensitivity")
+    func immuneToxicitySpread() throws {
+        let tumor = try TumorType.named("melanoma")
+        let population = VirtualPopulation(model: .standard(for: tumor), tumor: tumor, seed: 5)
+        let patients = (0..<600).map { population.patient($0) }
+        let z = patients.map(\.immuneToxicityNormal)
+        let d = patients.map { Foundation.log($0.directDrugSensitivity) }
+        let mean = z.reduce(0, +) / Double(z.count)
+        let sd = (z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count - 1)).squareRoot()
+        #expect(abs(mean) < 0.12 && abs(sd - 1) < 0.1, "draw mean \(mean), SD \(sd)")
+        let dm = d.reduce(0, +) / Double(d.count)
+        let covariance = zip(z, d).map { ($0 - mean) * ($1 - dm) }.reduce(0, +) / Double(z.count - 1)
+        let dsd = (d.map { ($0 - dm) * ($0 - dm) }.reduce(0, +) / Double(d.count - 1)).squareRoot()
+        #expect(abs(covariance / (sd * dsd)) < 0.12)
+        #expect(population.patient(42).immuneToxicityNormal == z[42])
+    }
+
+    @Test("with frailty, the same mean immune hazard gives fewer patients a severe event")
+    func frailtyLowersSevereRate() throws {
+        func g3(frailty: Double?) throws -> Double {
+            var config = TrialConfiguration(tumor: "melanoma", selection: nil, arms: ["nivolumab"], patients: 160, seed: 4)
+            config.attribution = false
+            config.horizonDays = 365
+            config.toxicityCalibration = .init(immuneScale: 8, pdWeightScale: 1, ctla4WeightScale: 1, haematologicScale: 1,
+                                               immuneFrailtyLogSD: frailty)
+            return Double(try ArmSummary(outcomes: TrialRunner(configuration: config).run(patients: 0..<160)[0]).grade3PlusCount) / 160
+        }
+        let plain = try g3(frailty: nil), frail = try g3(frailty: 2)
+        #expect(frail < plain - 0.1, "G≥3 rate \(frail) with frailty σ = 2 vs \(plain) without")
+    }
+
+    @Test("an oncolytic virus has a fitted sensitivity, and it reaches the infection rate")
+    func virusSensitivity() throws {
+        #expect(TumorParameterization.sensitiveDrugs(in: ["t-vec", "gm-csf", "nivolumab"], tumor: "melanoma") == ["t-vec"])
+        var config = TrialConfiguration(tumor: "melanoma", selection: nil, arms: ["t-vec"], patients: 60, seed: 3)
+        config.attribution = false
+        config.toxicity = false
+        config.horizonDays = 224
+        var model = PopulationModel.standard(for: try TumorType.named("melanoma"))
+        model.directDrugLogSD = 0
+        model.drugSensitivity = ["t-vec": 0.02]
+        let weak = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<60)[0])
+        model.drugSensitivity = ["t-vec": 20]
+        let strong = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<60)[0])
+        #expect(strong.orr > weak.orr, "ORR \(strong.orr) at sensitivity 20 vs \(weak.orr) at 0.02")
     }
 
     @Test("the per-patient sensitivity factor reaches the simulated chemotherapy effect")
@@ -204,5 +269,36 @@ struct TherapyLineOutputTests {
         var mixed = decoded
         mixed[1].line = nil
         #expect(throws: TrialShardError.self) { try TrialShard.merge(shards: mixed) }
+    }
+}
+
+@Suite("Toxicity fit")
+struct ToxicityFitTests {
+    @Test("the frailty profile re-levels the immune scale to the published mean and never returns a worse loss")
+    func frailtyProfile() throws {
+        let arms = [
+            CalibrationArm(line: 2, trial: "a", tumor: "melanoma", regimen: "nivolumab", selection: nil, n: 300, orr: nil, cr: nil, medianPFS: nil, g3: 16),
+            CalibrationArm(line: 3, trial: "b", tumor: "melanoma", regimen: "ipilimumab", selection: nil, n: 300, orr: nil, cr: nil, medianPFS: nil, g3: 25),
+        ]
+        var simulator = CalibrationSimulator(patients: 30, seed: 3)
+        simulator.horizonDays = 168
+        var calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: arms), simulator: simulator, tumorEvaluations: 0,
+                                              toxicityEvaluations: 0, seed: 3)
+        calibrator.toxicitySimulator = simulator
+        let models = ["melanoma": PopulationModel.standard(for: try TumorType.named("melanoma"))]
+        let start = CalibratedPopulations.ToxicityCalibration(immuneScale: 0.3, pdWeightScale: 1, ctla4WeightScale: 1, haematologicScale: 1)
+        func meanG3(_ scales: CalibratedPopulations.ToxicityCalibration) throws -> Double {
+            try calibrator.toxicitySimulations(arms, models: models, scales: scales).reduce(0) { $0 + $1.sim.g3 } / 2
+        }
+        let before = try calibrator.toxicityLoss(arms, models: models, scales: start)
+        let startMean = try meanG3(start)
+        let profile = try calibrator.profileFrailty(arms, models: models, scales: start)
+        #expect(abs(profile.loss - (try calibrator.toxicityLoss(arms, models: models, scales: profile.scales))) < 1e-9,
+                "the returned loss belongs to the returned scales")
+        #expect(profile.loss < before, "levelling improves the loss \(before)")
+        let mean = try meanG3(profile.scales)
+        #expect(abs(mean - 20.5) < abs(startMean - 20.5) && abs(mean - 20.5) < 7,
+                "mean G≥3 \(startMean) % at the start, \(mean) % levelled, published 20.5 %")
+        #expect(profile.evaluations > 0)
     }
 }

@@ -25,6 +25,21 @@ struct CalibrationCSVTests {
         #expect(arms[2].g3IsAnyCause)
     }
 
+    @Test func pooledArmInheritsTheLineItsCohortsShare() throws {
+        let text = """
+        \(Self.header)
+        K100,ovarian,pembrolizumab,,all,"Cohort A: 1-3 prior lines",y,z,285,8.1,,2.1,,,,,s,c
+        K100,ovarian,pembrolizumab,,all,"Cohort B: 4-6 prior lines",y,z,91,9.9,,2.1,,,,,s,c
+        K100,ovarian,pembrolizumab,,all,All patients,y,z,376,8.5,,2.1,,19.7,,,s,c
+        K006,melanoma,pembrolizumab,,all,"<=1 prior systemic therapy",y,z,279,33.7,,5.5,,,,,s,c
+        MIX,nsclc,pembrolizumab,,all,"1L",y,z,100,40,,5,,,,,s,c
+        MIX,nsclc,pembrolizumab,,all,"previously treated",y,z,100,20,,3,,,,,s,c
+        MIX,nsclc,pembrolizumab,,all,All patients,y,z,200,30,,4,,,,,s,c
+        """
+        let arms = try CalibrationCSV.parse(text, file: "t.csv")
+        #expect(arms.map(\.therapyLine) == [.pretreated, .pretreated, .pretreated, nil, .first, .pretreated, nil])
+    }
+
     @Test func badNumberNamesFileAndLine() {
         let text = "\(Self.header)\nA,melanoma,nivolumab,,all,x,y,z,100,45,19,6.9,,23,,,s,c\nB,melanoma,nivolumab,,all,x,y,z,100,forty,19,6.9,,23,,,s,c\n"
         #expect(throws: CalibrationFileError(file: "arms.csv", line: 3, problem: "column orr_pct: 'forty' is not a non-negative number")) {

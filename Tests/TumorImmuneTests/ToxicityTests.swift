@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TumorImmune
 
@@ -104,5 +105,51 @@ struct DrugToxicityFactorTests {
         let scaled = sim.exposure(model: model, state: state, toxicity: toxicity)
         #expect(abs(scaled.ctla4 - 2 * plain.ctla4) < 1e-12 && plain.ctla4 > 0)
         #expect(scaled.pd == plain.pd, "nivolumab's PD-axis exposure is untouched")
+    }
+}
+
+@Suite("Immune-toxicity frailty")
+struct ImmuneFrailtyTests {
+    @Test("the Gauss–Hermite rule integrates the standard normal's moments and the frailty's mean exactly")
+    func quadratureMoments() {
+        let rule = ToxicityModel.hermite
+        #expect(rule.count == 16)
+        #expect(abs(rule.reduce(0) { $0 + $1.w } - 1) < 1e-10)
+        #expect(abs(rule.reduce(0) { $0 + $1.w * $1.z * $1.z } - 1) < 1e-10)
+        #expect(abs(rule.reduce(0) { $0 + $1.w * pow($1.z, 4) } - 3) < 1e-9)
+        var model = ToxicityModel()
+        for sigma in [0.5, 1.0, 2.0] {
+            model.immuneFrailtyLogSD = sigma
+            let mean = rule.reduce(0) { $0 + $1.w * model.susceptibility(normal: $1.z) }
+            #expect(abs(mean - 1) < 1e-3, "E[Z] at σ = \(sigma): \(mean)")
+        }
+    }
+
+    @Test("without frailty the average risk is 1 − exp(−H); with it the risk is lower and grows less with exposure")
+    func frailtyFlattensRisk() {
+        var model = ToxicityModel()
+        for h in [0.01, 0.1, 0.5, 2.0] {
+            #expect(abs(model.averageImmuneRisk(cumulativeHazard: h) - (1 - exp(-h))) < 1e-15)
+        }
+        model.immuneFrailtyLogSD = 1.5
+        for h in [0.01, 0.1, 0.5, 2.0] {
+            // Jensen: E[1 − exp(−ZH)] < 1 − exp(−E[Z]H) for a non-degenerate Z.
+            #expect(model.averageImmuneRisk(cumulativeHazard: h) < 1 - exp(-h))
+        }
+        let plain = (1 - exp(-0.4)) / (1 - exp(-0.1))
+        let frail = model.averageImmuneRisk(cumulativeHazard: 0.4) / model.averageImmuneRisk(cumulativeHazard: 0.1)
+        #expect(frail < plain - 0.3, "4× the exposure: risk ratio \(frail) with frailty vs \(plain) without")
+    }
+
+    @Test("a patient's susceptibility multiplies the immune-related hazards only")
+    func susceptibilityScope() {
+        var model = ToxicityModel()
+        let before = model.hazards(pd: 0.9, ctla4: 0.5, myelo: 0.4, carrier: 0.1, targeted: 0.2)
+        model.immuneSusceptibility = 3
+        let after = model.hazards(pd: 0.9, ctla4: 0.5, myelo: 0.4, carrier: 0.1, targeted: 0.2)
+        let immune = Set(model.organs.map(\.organ))
+        for ((organ, h0), (_, h1)) in zip(before, after) {
+            if immune.contains(organ) { #expect(abs(h1 - 3 * h0) < 1e-15 * max(1, h0)) } else { #expect(h1 == h0) }
+        }
     }
 }

@@ -62,7 +62,20 @@ public enum CalibrationCSV {
                 medianPFS: try number("mpfs_mo"), g3: try number("g3plus_trae_pct"), confidence: confidence,
                 therapyLine: column["setting"].flatMap { _ in TherapyLine(setting: value("setting")) }))
         }
-        return arms
+        return inheritingLines(arms)
+    }
+
+    /// An arm whose setting names no line (e.g. "All patients" of a trial whose cohorts are each
+    /// pretreated) takes the line of the other arms of the same trial and tumour type when they
+    /// all agree: it pools those patients.
+    static func inheritingLines(_ arms: [CalibrationArm]) -> [CalibrationArm] {
+        arms.map { arm in
+            guard arm.therapyLine == nil else { return arm }
+            let lines = Set(arms.filter { $0.trial == arm.trial && $0.tumor == arm.tumor }.compactMap(\.therapyLine))
+            var inherited = arm
+            if lines.count == 1 { inherited.therapyLine = lines.first }
+            return inherited
+        }
     }
 
     /// Splits one CSV line into fields.

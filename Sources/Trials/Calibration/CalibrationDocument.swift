@@ -64,19 +64,23 @@ public struct CalibrationDocument {
           doubling time (0.25–4), the doubling-time log-SD (0.2–1.2), where the tumour type has arms of both
           lines the pretreated resistance shift (logit, −1–3) and growth scale (0.5–3) (elsewhere the
           defaults +0.5 and ×1.3, marked "(default)"), and `drugSensitivity` of each non-immune drug with a
-          kill or growth-inhibition effect that has an arm in that tumour type (0.02–20); where the tumour type
+          kill or growth-inhibition effect, and of each oncolytic virus (its infection rate), that has an arm
+          in that tumour type (0.02–20); where the tumour type
           has PD-L1-selected arms, the inflammation loading (0–0.95) of the inflammation-linked knobs and the
           correlation of PD-L1 with inflammation (0–0.95). A prior term Σ(xᵢ/σᵢ)² (σ: 1 logit for offsets, 0.3–0.7 for log-scales
           and the loading, a factor of 10 for sensitivities) keeps parameters the arms do not constrain
           near the standard population. Each virtual patient
-          also draws a sensitivity factor for direct-acting drugs (log-SD 1, not fitted). **Global**: the four
-          toxicity scales (immune, PD-axis weight, CTLA-4 weight, haematologic), fitted on the G≥3 TRAE of
+          also draws a sensitivity factor for direct-acting drugs (log-SD 1, not fitted) and an immune-toxicity
+          susceptibility (log-normal frailty, mean 1). **Global**: the four toxicity scales (immune, PD-axis
+          weight, CTLA-4 weight, haematologic) and the frailty log-SD, fitted on the G≥3 TRAE of
           anti-PD-1/PD-L1, ipilimumab and chemotherapy arms of all fitted tumour types with the populations
-          fixed; then one toxicity factor per drug (0.1–10), each on that drug's single-drug arms across
-          tumour types. No factor belongs to a combination: a combination's toxicity comes from its drugs.
+          fixed, in rounds alternating with one toxicity factor per drug (0.1–10), each on that drug's
+          single-drug arms across tumour types. No factor belongs to a combination: a combination's toxicity
+          comes from its drugs.
         - **Optimiser**: per tumour type, \(warmStartVersion.map { "from the populations of data file version \($0) (a refinement run; `--warm-start`)" } ?? "from the standard population: a 4 × 3 scan of resistance offset × doubling-time scale"),
           then rounds alternating a bounded 1-D search (`ScanSearch`: 7-point scan, golden-section refinement) of
-          each drug sensitivity on the arms that give the drug and Nelder–Mead (`NelderMead.swift`) over the
+          each drug sensitivity on the arms that give the drug, the same search of the pretreated resistance
+          shift over its whole range on the pretreated arms, and Nelder–Mead (`NelderMead.swift`) over the
           population parameters, with one seeded restart in the last round. Both optimisers are written in
           `Sources/Trials/Calibration/` (no package in the build provides them). Nelder–Mead evaluations are
           capped (`--iterations`) and the time budget is shared between tumour types in proportion to their arms.
@@ -95,7 +99,7 @@ public struct CalibrationDocument {
             o += "\nNot refitted in this run (previous calibrated or standard population kept): \(notFitted.joined(separator: ", ")).\n"
         }
         if let s = toxicityScales {
-            o += "\n**Toxicity scales** (multipliers of `ToxicityModel` defaults): immune \(Self.f(s.immuneScale)), PD-axis weight \(Self.f(s.pdWeightScale)), CTLA-4 weight \(Self.f(s.ctla4WeightScale)), haematologic \(Self.f(s.haematologicScale))"
+            o += "\n**Toxicity scales** (multipliers of `ToxicityModel` defaults): immune \(Self.f(s.immuneScale)), PD-axis weight \(Self.f(s.pdWeightScale)), CTLA-4 weight \(Self.f(s.ctla4WeightScale)), haematologic \(Self.f(s.haematologicScale)); immune frailty log-SD \(s.immuneFrailtyLogSD.map(Self.f) ?? "0 (none)")"
             if let t = toxicity { o += " — fitted on \(t.arms.count) arms, loss \(Self.f(t.startLoss)) → \(Self.f(t.loss)) in \(t.evaluations) evaluations" }
             o += ".\n"
             if let d = s.drugScales, !d.isEmpty {

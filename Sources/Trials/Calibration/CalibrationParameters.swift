@@ -56,6 +56,8 @@ public struct TumorParameterization: Sendable, Equatable {
 
     /// Range of a fitted drug sensitivity.
     public static let sensitivityBounds: ClosedRange<Double> = 0.02...20
+    /// Range of the fitted pretreated resistance shift, logit units.
+    public static let pretreatedShiftRange: ClosedRange<Double> = -1...3
 
     public var tumor: String
     /// Drugs with a sensitivity parameter, in vector order after the population parameters.
@@ -92,6 +94,18 @@ public struct TumorParameterization: Sendable, Equatable {
     public var start: [Double] { [Double](repeating: 0, count: count) }
     public var step: [Double] { knobs.map(\.step) + drugs.map { _ in -1.1 } }
 
+    /// The unconstrained interval that spans `knob`'s natural bounds (for the knobs with additive
+    /// coordinates: the pretreated shift and the PD-L1 coupling parameters).
+    public func unconstrainedRange(of knob: Knob) -> ClosedRange<Double> {
+        switch knob {
+        case .pretreatedShift:
+            return (Self.pretreatedShiftRange.lowerBound - base.pretreatedResistanceShift)...(Self.pretreatedShiftRange.upperBound - base.pretreatedResistanceShift)
+        case .inflammationLoading: return (0 - base.inflammationLoading)...(0.95 - base.inflammationLoading)
+        case .pdl1Correlation: return (0 - base.pdl1InflammationCorrelation)...(0.95 - base.pdl1InflammationCorrelation)
+        default: return -4...4
+        }
+    }
+
     /// Natural-scale values, in vector order.
     public func natural(_ x: [Double]) -> [Double] {
         var v = knobs.enumerated().map { i, knob -> Double in
@@ -101,7 +115,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .sdScale: return base.mechanismLogitSD * min(3, max(0.2, exp(u)))
             case .doublingScale: return min(4, max(0.25, exp(u)))
             case .doublingLogSD: return min(1.2, max(0.2, base.doublingTimeLogSD * exp(u)))
-            case .pretreatedShift: return min(3, max(-1, base.pretreatedResistanceShift + u))
+            case .pretreatedShift: return min(Self.pretreatedShiftRange.upperBound, max(Self.pretreatedShiftRange.lowerBound, base.pretreatedResistanceShift + u))
             case .pretreatedGrowth: return min(3, max(0.5, base.pretreatedGrowthScale * exp(u)))
             case .inflammationLoading: return min(0.95, max(0, base.inflammationLoading + u))
             case .pdl1Correlation: return min(0.95, max(0, base.pdl1InflammationCorrelation + u))
@@ -172,13 +186,15 @@ public struct TumorParameterization: Sendable, Equatable {
         return m
     }
 
-    /// Non-immune drugs of `regimens` whose direct anti-tumour effect `drugSensitivity` scales.
+    /// Non-immune drugs of `regimens` whose direct anti-tumour effect `drugSensitivity` scales
+    /// (an oncolytic virus's: its infection rate).
     public static func sensitiveDrugs(in regimens: [String], tumor: String) -> [String] {
         var found: [String] = []
         for regimen in regimens {
             guard let parsed = try? Regimen(parsing: regimen, tumor: tumor) else { continue }
             for slot in parsed.slots where slot.drug.drugClass != .checkpointAntibody {
-                let scaled = slot.drug.effects.contains { [.cytotoxicKill, .targetedKill, .growthInhibition].contains($0.channel) }
+                let scaled = slot.drug.drugClass == .oncolyticVirus
+                    || slot.drug.effects.contains { [.cytotoxicKill, .targetedKill, .growthInhibition].contains($0.channel) }
                 if scaled && !found.contains(slot.drug.id) { found.append(slot.drug.id) }
             }
         }
@@ -187,16 +203,22 @@ public struct TumorParameterization: Sendable, Equatable {
 }
 
 /// The global toxicity parameters: logs of the four ``CalibratedPopulations/ToxicityCalibration``
-/// scales (each bounded 0.05–20).
+/// scales (each bounded 0.05–20) and of the immune frailty log-SD (bounded 0.05–4; a calibration
+/// without frailty starts from ``frailtyStart``).
 public enum ToxicityParameterization {
-    public static let names = ["immune-scale", "pd-weight-scale", "ctla4-weight-scale", "haematologic-scale"]
+    public static let names = ["immune-scale", "pd-weight-scale", "ctla4-weight-scale", "haematologic-scale", "immune-frailty-log-sd"]
+    /// Starting frailty log-SD where none is fitted yet (an exploratory toxicity-only fit on data
+    /// file 8 reached 1.5 from 1).
+    static let frailtyStart = 1.5
     /// The scales for vector `y`, with per-drug factors `drugScales` carried through unchanged.
     public static func scales(_ y: [Double], drugScales: [String: Double]? = nil) -> CalibratedPopulations.ToxicityCalibration {
-        let v = y.map { min(20, max(0.05, exp($0))) }
-        return .init(immuneScale: v[0], pdWeightScale: v[1], ctla4WeightScale: v[2], haematologicScale: v[3], drugScales: drugScales)
+        let v = y.prefix(4).map { min(20, max(0.05, exp($0))) }
+        let frailty = y.count > 4 ? min(4, max(0.05, exp(y[4]))) : nil
+        return .init(immuneScale: v[0], pdWeightScale: v[1], ctla4WeightScale: v[2], haematologicScale: v[3],
+                     drugScales: drugScales, immuneFrailtyLogSD: frailty)
     }
     public static func vector(_ s: CalibratedPopulations.ToxicityCalibration) -> [Double] {
-        [s.immuneScale, s.pdWeightScale, s.ctla4WeightScale, s.haematologicScale].map { log($0) }
+        [s.immuneScale, s.pdWeightScale, s.ctla4WeightScale, s.haematologicScale, s.immuneFrailtyLogSD ?? frailtyStart].map { log($0) }
     }
     public static let identity = CalibratedPopulations.ToxicityCalibration(immuneScale: 1, pdWeightScale: 1, ctla4WeightScale: 1, haematologicScale: 1)
 }

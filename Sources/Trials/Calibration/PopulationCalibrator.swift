@@ -137,7 +137,23 @@ public struct PopulationCalibrator {
                 }
                 if result.value < before { x[i] = result.x }
             }
-            if !p.drugs.isEmpty { current = try lossOf(arms, x); report("round \(round + 1) sensitivities") }
+            // Knobs that move only a subset of the arms get a 1-D search over their whole range on
+            // that subset: the pretreated shift (pretreated arms) and the PD-L1–inflammation
+            // correlation (PD-L1-selected arms; it decides which patients a PD-L1 threshold selects).
+            // A value that leaves a subset without responders sits on a flat region of the loss that
+            // the simplex cannot leave.
+            for (knob, subset) in subsetKnobs(p, arms: arms) where !pastDeadline {
+                guard let i = p.knobs.firstIndex(of: knob), !subset.isEmpty else { continue }
+                let range = p.unconstrainedRange(of: knob)
+                let before = try lossOf(subset, x)
+                let result = try ScanSearch().minimize(lower: range.lowerBound, upper: range.upperBound,
+                                                       shouldStop: { pastDeadline }) { v in
+                    var y = x; y[i] = v
+                    return try lossOf(subset, y)
+                }
+                if result.value < before { x[i] = result.x }
+            }
+            if !p.drugs.isEmpty || p.fitsLine || p.fitsInflammation { current = try lossOf(arms, x); report("round \(round + 1) sensitivities and subset knobs") }
             let head = Array(x.prefix(populationCount))
             let step = Array((warmStart == nil && round == 0 ? p.step : p.step.map { $0 / 2 }).prefix(populationCount))
             let budget = max(0, tumorEvaluations / max(1, rounds) - 1)
@@ -154,6 +170,12 @@ public struct PopulationCalibrator {
                            loss: current, evaluations: count, seconds: Date().timeIntervalSince(began))
         log("\(tumor): loss \(fmt(startLoss)) → \(fmt(fit.loss)) in \(count) evaluations, \(Int(fit.seconds)) s")
         return fit
+    }
+
+    /// Population knobs that move only some arms, with those arms.
+    func subsetKnobs(_ p: TumorParameterization, arms: [CalibrationArm]) -> [(TumorParameterization.Knob, [CalibrationArm])] {
+        [(.pretreatedShift, arms.filter { $0.therapyLine == .pretreated }),
+         (.pdl1Correlation, arms.filter { $0.selection?.contains("pdl1") ?? false })]
     }
 
     /// Loss rise for ±20 % moves of each tumour parameter around the optimum.
@@ -193,53 +215,111 @@ public struct PopulationCalibrator {
     }
 
     func toxicityLoss(_ arms: [CalibrationArm], models: [String: PopulationModel], scales: CalibratedPopulations.ToxicityCalibration) throws -> Double {
-        var total = 0.0
+        let simulated = try toxicitySimulations(arms, models: models, scales: scales)
+        return loss.total(simulated.map(\.arm), simulated.map(\.sim), includeEfficacy: false)
+    }
+
+    /// The simulated arms of the toxicity fit, grouped by tumour type.
+    func toxicitySimulations(_ arms: [CalibrationArm], models: [String: PopulationModel],
+                             scales: CalibratedPopulations.ToxicityCalibration) throws -> [(arm: CalibrationArm, sim: SimulatedArm)] {
+        var out: [(arm: CalibrationArm, sim: SimulatedArm)] = []
         let byTumor = Dictionary(grouping: arms, by: \.tumor)
         for (tumor, group) in byTumor.sorted(by: { $0.key < $1.key }) {
             let model = try models[tumor] ?? PopulationModel.standard(for: TumorType.named(tumor))
-            total += loss.total(group, try toxicitySimulator.simulate(group, model: model, toxicity: scales), includeEfficacy: false)
+            out += zip(group, try toxicitySimulator.simulate(group, model: model, toxicity: scales)).map { ($0, $1) }
         }
-        return total
+        return out
     }
 
-    /// Fits the four toxicity scales on the G≥3 TRAE of ICI and chemotherapy arms.
+    /// Profile search of the immune frailty on the checkpoint-inhibitor arms: for each trial log-SD
+    /// the immune scale is first re-levelled by one secant step (so the arms' size-weighted mean
+    /// G≥3 rate matches the published one), since a wider frailty also lowers every rate; the
+    /// frailty's own effect is on how the rate grows with time on treatment. Returns the scales
+    /// with the best frailty and its level, and the evaluations used.
+    func profileFrailty(_ arms: [CalibrationArm], models: [String: PopulationModel],
+                        scales: CalibratedPopulations.ToxicityCalibration) throws -> (scales: CalibratedPopulations.ToxicityCalibration, loss: Double, evaluations: Int) {
+        var evaluations = 0
+        func levelled(_ logSD: Double) throws -> (CalibratedPopulations.ToxicityCalibration, Double) {
+            var trial = scales
+            trial.immuneFrailtyLogSD = exp(logSD)
+            let first = try toxicitySimulations(arms, models: models, scales: trial)
+            let published = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * ($1.arm.g3 ?? 0) }
+            let simulated = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * $1.sim.g3 }
+            if simulated > 0 { trial.immuneScale = min(20, max(0.05, trial.immuneScale * published / simulated)) }
+            evaluations += 2
+            return (trial, try toxicityLoss(arms, models: models, scales: trial))
+        }
+        let result = try ScanSearch(scanPoints: 6, refinements: 4).minimize(
+            lower: Foundation.log(0.3 as Double), upper: Foundation.log(3.5 as Double), shouldStop: { pastDeadline }) { try levelled($0).1 }
+        let best = try levelled(result.x)
+        return (best.0, best.1, evaluations)
+    }
+
+    /// Fits the toxicity parameters on the G≥3 TRAE of ICI and chemotherapy arms: `rounds` rounds
+    /// alternating Nelder–Mead over the global scales and immune frailty
+    /// (``ToxicityParameterization``) with a 1-D search of each drug's factor on its single-drug arms.
+    /// The frailty changes how a rate grows with time on treatment, the factors its level, so the
+    /// two are refitted in turn.
     public func fitToxicity(models: [String: PopulationModel], start: CalibratedPopulations.ToxicityCalibration) throws -> ToxicityFit {
         let arms = toxicityArms()
         let began = Date()
         var count = 0
         let startLoss = try toxicityLoss(arms, models: models, scales: start)
         log("toxicity: \(arms.count) arms with G≥3 targets (ICI / chemotherapy), start loss \(fmt(startLoss))")
+        var scales = start
+        var current = startLoss
+        var factors = start.drugScales ?? [:]
         var best = startLoss
-        let y0 = ToxicityParameterization.vector(start)
-        let result = try NelderMead(maxEvaluations: max(0, toxicityEvaluations - 1), restarts: restarts, seed: seed &+ 17)
-            .minimize(start: y0, step: [0.4, 0.4, 0.4, 0.4], shouldStop: { pastDeadline }) { y in
-                count += 1
-                let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, drugScales: start.drugScales))
-                if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
-                return v
-            }
-        let y = result.value < startLoss ? result.x : y0
-        var scales = ToxicityParameterization.scales(y, drugScales: start.drugScales)
-        // Per-drug factors, one drug at a time on its single-drug arms across tumour types.
-        var factors = scales.drugScales ?? [:]
-        for (drug, group) in drugToxicityArms() where !pastDeadline {
-            func lossWith(_ logFactor: Double) throws -> Double {
-                var trial = scales
-                var f = factors; f[drug] = exp(logFactor); trial.drugScales = f
-                return try toxicityLoss(group, models: models, scales: trial)
-            }
-            let current = Foundation.log(factors[drug] ?? 1)
-            let before = try lossWith(current)
-            let r = try ScanSearch(scanPoints: 5, refinements: 5).minimize(
-                lower: max(Foundation.log(0.1 as Double), current - 1.6), upper: min(Foundation.log(10 as Double), current + 1.6), shouldStop: { pastDeadline }, lossWith)
-            count += r.evaluations + 1
-            if r.value < before { factors[drug] = exp(r.x) }
-            log("  toxicity factor \(drug): \(fmt(factors[drug] ?? 1)) on \(group.count) arms, loss \(fmt(before)) → \(fmt(min(before, r.value)))")
+        let checkpointArms = arms.filter { arm in
+            (try? Regimen(parsing: arm.regimen, tumor: arm.tumor))?.slots.contains { $0.drug.drugClass == .checkpointAntibody } ?? false
         }
-        scales.drugScales = factors.isEmpty ? nil : factors
-        let fitted = try toxicityLoss(arms, models: models, scales: scales)
+        for round in 0..<max(1, rounds) where !pastDeadline {
+            // The frailty's profile first (its effect is confounded with the immune scale's).
+            let before = try toxicityLoss(checkpointArms, models: models, scales: scales)
+            let profile = try profileFrailty(checkpointArms, models: models, scales: scales)
+            count += profile.evaluations + 1
+            if profile.loss < before {
+                scales = profile.scales
+                current = try toxicityLoss(arms, models: models, scales: scales)
+                count += 1
+            }
+            log("  toxicity frailty profile: log-SD \(fmt(scales.immuneFrailtyLogSD ?? 0)), immune scale \(fmt(scales.immuneScale)), ICI-arm loss \(fmt(before)) → \(fmt(min(before, profile.loss)))")
+            let y0 = ToxicityParameterization.vector(scales)
+            let budget = max(0, toxicityEvaluations / max(1, rounds) - 1)
+            let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ 17 &+ UInt64(round))
+                .minimize(start: y0, step: round == 0 ? [0.4, 0.4, 0.4, 0.4, 0.5] : [0.2, 0.2, 0.2, 0.2, 0.3], shouldStop: { pastDeadline }) { y in
+                    count += 1
+                    let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, drugScales: scales.drugScales))
+                    if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
+                    return v
+                }
+            if result.value < current {
+                scales = ToxicityParameterization.scales(result.x, drugScales: scales.drugScales); current = result.value
+            }
+            // Per-drug factors, one drug at a time on its single-drug arms across tumour types.
+            for (drug, group) in drugToxicityArms() where !pastDeadline {
+                func lossWith(_ logFactor: Double) throws -> Double {
+                    var trial = scales
+                    var f = factors; f[drug] = exp(logFactor); trial.drugScales = f
+                    return try toxicityLoss(group, models: models, scales: trial)
+                }
+                let now = Foundation.log(factors[drug] ?? 1)
+                let before = try lossWith(now)
+                let span = round == 0 ? 1.6 : 0.8
+                let r = try ScanSearch(scanPoints: 5, refinements: 5).minimize(
+                    lower: max(Foundation.log(0.1 as Double), now - span), upper: min(Foundation.log(10 as Double), now + span), shouldStop: { pastDeadline }, lossWith)
+                count += r.evaluations + 1
+                if r.value < before { factors[drug] = exp(r.x) }
+                log("  toxicity factor \(drug): \(fmt(factors[drug] ?? 1)) on \(group.count) arms, loss \(fmt(before)) → \(fmt(min(before, r.value)))")
+            }
+            scales.drugScales = factors.isEmpty ? nil : factors
+            current = try toxicityLoss(arms, models: models, scales: scales)
+            count += 1
+            log("  toxicity round \(round + 1): loss \(fmt(current)), frailty log-SD \(fmt(scales.immuneFrailtyLogSD ?? 0))")
+        }
+        if current > startLoss { scales = start; current = startLoss }
         return ToxicityFit(scales: scales, arms: arms, startLoss: startLoss,
-                           loss: fitted, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
+                           loss: current, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
     }
 
     /// Arms for the per-drug toxicity factors: every arm with a G≥3 target whose regimen is one drug

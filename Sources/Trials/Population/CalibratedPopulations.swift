@@ -29,11 +29,13 @@ public enum CalibratedPopulations {
         public var haematologicScale: Double
         /// Per-drug toxicity factors (``ToxicityModel/drugScales``); nil in data files before version 5.
         public var drugScales: [String: Double]?
+        /// ``ToxicityModel/immuneFrailtyLogSD`` (nil in data files before version 9: no frailty).
+        public var immuneFrailtyLogSD: Double?
         public init(immuneScale: Double, pdWeightScale: Double, ctla4WeightScale: Double, haematologicScale: Double,
-                    drugScales: [String: Double]? = nil) {
+                    drugScales: [String: Double]? = nil, immuneFrailtyLogSD: Double? = nil) {
             self.immuneScale = immuneScale; self.pdWeightScale = pdWeightScale
             self.ctla4WeightScale = ctla4WeightScale; self.haematologicScale = haematologicScale
-            self.drugScales = drugScales
+            self.drugScales = drugScales; self.immuneFrailtyLogSD = immuneFrailtyLogSD
         }
 
         /// The toxicity model with these scales applied.
@@ -41,6 +43,7 @@ public enum CalibratedPopulations {
             var m = model
             m.immuneScale *= immuneScale
             m.haematologicScale *= haematologicScale
+            if let immuneFrailtyLogSD { m.immuneFrailtyLogSD = immuneFrailtyLogSD }
             for (drug, factor) in drugScales ?? [:] { m.drugScales[drug] = m.scale(of: drug) * factor }
             for k in m.organs.indices {
                 m.organs[k].pdWeight *= pdWeightScale

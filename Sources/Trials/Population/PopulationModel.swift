@@ -37,11 +37,12 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     /// Source of the prevalences.
     public var source: String
     /// Tumour-type sensitivity to non-immune drugs: multiplier of the maximal cytotoxic, targeted-kill
-    /// and growth-inhibition effects of each drug (by drug id; absent = 1). Fitted to that drug's
+    /// and growth-inhibition effects of each drug, or of an oncolytic virus's infection rate (by drug
+    /// id; absent = 1). Fitted to that drug's
     /// monotherapy arms in this tumour type only (chemosensitivity differs between tumour types).
     public var drugSensitivity: [String: Double] = [:]
     /// Log-scale SD of a patient's sensitivity to direct-acting (cytotoxic, targeted-kill and
-    /// growth-inhibiting) drugs, one factor per patient shared by those drugs. Assumption: tumour
+    /// growth-inhibiting) drugs and oncolytic viruses, one factor per patient shared by those drugs. Assumption: tumour
     /// cells from different patients differ in drug sensitivity by an order of magnitude or more
     /// (ex vivo drug-sensitivity screens of patients' cancer cells, Pemovska 2013
     /// doi:10.1158/2159-8290.CD-13-0350); without this spread every patient of a population answers

@@ -11,6 +11,9 @@ public struct VirtualPatient: Sendable {
     /// Multiplier of the direct anti-tumour effects of every non-immune drug in this patient
     /// (``PopulationModel/directDrugLogSD``).
     public var directDrugSensitivity: Double = 1
+    /// Standard-normal draw of this patient's immune-toxicity susceptibility; the toxicity model
+    /// maps it to a multiplier (``ToxicityModel/susceptibility(normal:)``).
+    public var immuneToxicityNormal: Double = 0
 }
 
 /// A deterministic virtual population: patient `i` of seed `s` is a pure function of (model, s, i).
@@ -46,8 +49,15 @@ public struct VirtualPopulation: Sendable {
         if u < negative { tps = 0 }
         else if u < belowHigh { tps = 1 + 49 * (u - negative) / max(belowHigh - negative, 1e-9) }
         else { tps = 50 + 50 * (u - belowHigh) / max(1 - belowHigh, 1e-9) }
-        // Model PD-L1 expression: 0.2 at TPS 0 rising to 1.8 at TPS 100 (typical PD-L1+ ≈ 1 at TPS 50; assumption).
-        p.pdl1 = 0.2 + 1.6 * tps / 100
+        // Constitutive model PD-L1 (`pdl1_base`): 0.6 at TPS 0 rising to 1.4 at TPS 100 (1 at TPS 50).
+        // Most tumour-cell PD-L1 that TPS measures is induced by IFN-γ where T cells are present
+        // (Taube 2012 doi:10.1126/scitranslmed.3003689), and the model induces it dynamically
+        // (`pdl1_induction`); TPS therefore mainly marks inflammation (the latent score above) and
+        // moves the constitutive level only modestly (assumption). A steeper mapping (0.2–1.8, data
+        // file ≤ 8) counted the induced part twice and made PD-L1-negative tumours respond more to
+        // chemotherapy than PD-L1-high ones, against the flat chemotherapy ORR across PD-L1 strata
+        // of the NSCLC calibration arms (23–33 %).
+        p.pdl1 = 0.6 + 0.8 * tps / 100
         for m in Mechanism.allCases {
             let median = min(0.98, max(0.02, model.mechanismMedians[m.rawValue] ?? 0.3))
             let link = (PopulationModel.inflammationLinked[m] ?? 0) * model.inflammationLoading
@@ -60,11 +70,12 @@ public struct VirtualPopulation: Sendable {
         // (assumption) so that CPS ≥ TPS and IC rises with the inflamed phenotype.
         let cps = min(100, tps + 20 * max(0, NormalCDF.phi(inflammation) - 0.3))
         let ic = min(50, 10 * NormalCDF.phi(inflammation) * (tps > 0 ? 1.5 : 0.5))
-        // Drawn last, so the draws above are the same as in populations without it.
+        // Drawn last, so the draws above are the same as in populations without them.
         let direct = exp(model.directDrugLogSD * normal())
+        let immuneToxicity = normal()
         return VirtualPatient(index: index, patient: p, biomarkers: [
             "pdl1_tps": tps, "pdl1_cps": cps, "pdl1_ic": ic, "tmb": p.tmb, "msi": msiHigh ? 1 : 0,
-        ], directDrugSensitivity: direct)
+        ], directDrugSensitivity: direct, immuneToxicityNormal: immuneToxicity)
     }
 }
 

@@ -132,9 +132,14 @@ public struct TrialRunner: Sendable {
     }
 
     /// Multiplies the maximal cytotoxic and targeted kill of each drug by `factor(drug id)` (nil:
-    /// unchanged), and its growth-inhibition fraction likewise, capped below 1.
+    /// unchanged), and its growth-inhibition fraction likewise, capped below 1. An oncolytic
+    /// virus's factor multiplies the infection rate `ov_infection` (tumours differ in how permissive
+    /// they are to viral spread; the rate itself is an assumption of the model).
     static func scaleDirectEffects(of model: inout CompiledNetwork<TumorImmuneNetwork>, factor: (String) -> Double?) {
         let network = model.network
+        for slot in network.slots where slot.drug.drugClass == .oncolyticVirus {
+            if let f = factor(slot.drug.id) { model.parameterValues[P.virusInfection.rawValue] *= f }
+        }
         for j in network.effectSlot.indices {
             let drug = network.slots[network.effectSlot[j]].drug.id
             guard let factor = factor(drug) else { continue }
@@ -156,6 +161,8 @@ public struct TrialRunner: Sendable {
         var base = control
         for (q, value) in vp.patient.parameterOverrides { base.parameterValues[q.rawValue] = value }
         let core = try simulator.baselineState(model: base, patient: vp.patient)
+        var course = course
+        course.toxicity.immuneSusceptibility = course.toxicity.susceptibility(normal: vp.immuneToxicityNormal)
         var outcomes: [PatientOutcome] = []
         for (arm, template) in models.enumerated() {
             var model = template
