@@ -94,32 +94,58 @@ public struct TumorParameterization: Sendable, Equatable {
     public var start: [Double] { [Double](repeating: 0, count: count) }
     public var step: [Double] { knobs.map(\.step) + drugs.map { _ in -1.1 } }
 
-    /// The unconstrained interval that spans `knob`'s natural bounds (for the knobs with additive
-    /// coordinates: the pretreated shift and the PD-L1 coupling parameters).
-    public func unconstrainedRange(of knob: Knob) -> ClosedRange<Double> {
+    /// The range of `knob`'s natural-scale value.
+    public func naturalBounds(of knob: Knob) -> ClosedRange<Double> {
         switch knob {
-        case .pretreatedShift:
-            return (Self.pretreatedShiftRange.lowerBound - base.pretreatedResistanceShift)...(Self.pretreatedShiftRange.upperBound - base.pretreatedResistanceShift)
-        case .inflammationLoading: return (0 - base.inflammationLoading)...(0.95 - base.inflammationLoading)
-        case .pdl1Correlation: return (0 - base.pdl1InflammationCorrelation)...(0.95 - base.pdl1InflammationCorrelation)
-        default: return -4...4
+        case .resistanceOffset: -4...4
+        case .sdScale: (0.2 * base.mechanismLogitSD)...(3 * base.mechanismLogitSD)
+        case .doublingScale: 0.25...4
+        case .doublingLogSD: 0.2...1.2
+        case .pretreatedShift: Self.pretreatedShiftRange
+        case .pretreatedGrowth: 0.5...3
+        case .inflammationLoading, .pdl1Correlation: 0...0.95
         }
+    }
+
+    /// Natural value of `knob` at unconstrained coordinate `u` (before clamping to its bounds).
+    private func naturalValue(of knob: Knob, at u: Double) -> Double {
+        switch knob {
+        case .resistanceOffset: u
+        case .sdScale: base.mechanismLogitSD * exp(u)
+        case .doublingScale: exp(u)
+        case .doublingLogSD: base.doublingTimeLogSD * exp(u)
+        case .pretreatedShift: base.pretreatedResistanceShift + u
+        case .pretreatedGrowth: base.pretreatedGrowthScale * exp(u)
+        case .inflammationLoading: base.inflammationLoading + u
+        case .pdl1Correlation: base.pdl1InflammationCorrelation + u
+        }
+    }
+
+    /// Unconstrained coordinate of `knob` at natural value `v` (inverse of ``naturalValue(of:at:)``).
+    private func coordinate(of knob: Knob, at v: Double) -> Double {
+        switch knob {
+        case .resistanceOffset: v
+        case .sdScale: log(v / base.mechanismLogitSD)
+        case .doublingScale: log(v)
+        case .doublingLogSD: log(v / base.doublingTimeLogSD)
+        case .pretreatedShift: v - base.pretreatedResistanceShift
+        case .pretreatedGrowth: log(v / base.pretreatedGrowthScale)
+        case .inflammationLoading: v - base.inflammationLoading
+        case .pdl1Correlation: v - base.pdl1InflammationCorrelation
+        }
+    }
+
+    /// The unconstrained interval that spans `knob`'s natural bounds (the range a full 1-D search covers).
+    public func unconstrainedRange(of knob: Knob) -> ClosedRange<Double> {
+        let bounds = naturalBounds(of: knob)
+        return coordinate(of: knob, at: bounds.lowerBound)...coordinate(of: knob, at: bounds.upperBound)
     }
 
     /// Natural-scale values, in vector order.
     public func natural(_ x: [Double]) -> [Double] {
         var v = knobs.enumerated().map { i, knob -> Double in
-            let u = x[i]
-            switch knob {
-            case .resistanceOffset: return min(4, max(-4, u))
-            case .sdScale: return base.mechanismLogitSD * min(3, max(0.2, exp(u)))
-            case .doublingScale: return min(4, max(0.25, exp(u)))
-            case .doublingLogSD: return min(1.2, max(0.2, base.doublingTimeLogSD * exp(u)))
-            case .pretreatedShift: return min(Self.pretreatedShiftRange.upperBound, max(Self.pretreatedShiftRange.lowerBound, base.pretreatedResistanceShift + u))
-            case .pretreatedGrowth: return min(3, max(0.5, base.pretreatedGrowthScale * exp(u)))
-            case .inflammationLoading: return min(0.95, max(0, base.inflammationLoading + u))
-            case .pdl1Correlation: return min(0.95, max(0, base.pdl1InflammationCorrelation + u))
-            }
+            let bounds = naturalBounds(of: knob)
+            return min(bounds.upperBound, max(bounds.lowerBound, naturalValue(of: knob, at: x[i])))
         }
         let bounds = Self.sensitivityBounds
         for k in drugs.indices { v.append(min(bounds.upperBound, max(bounds.lowerBound, exp(x[drugIndex(k)])))) }
@@ -128,18 +154,7 @@ public struct TumorParameterization: Sendable, Equatable {
 
     /// The unconstrained vector for natural-scale values (inverse of ``natural(_:)``).
     public func unconstrained(_ v: [Double]) -> [Double] {
-        knobs.enumerated().map { i, knob -> Double in
-            switch knob {
-            case .resistanceOffset: v[i]
-            case .sdScale: log(v[i] / base.mechanismLogitSD)
-            case .doublingScale: log(v[i])
-            case .doublingLogSD: log(v[i] / base.doublingTimeLogSD)
-            case .pretreatedShift: v[i] - base.pretreatedResistanceShift
-            case .pretreatedGrowth: log(v[i] / base.pretreatedGrowthScale)
-            case .inflammationLoading: v[i] - base.inflammationLoading
-            case .pdl1Correlation: v[i] - base.pdl1InflammationCorrelation
-            }
-        } + v.dropFirst(populationCount).map { log($0) }
+        knobs.enumerated().map { i, knob in coordinate(of: knob, at: v[i]) } + v.dropFirst(populationCount).map { log($0) }
     }
 
     /// The unconstrained vector that reproduces a previously fitted `model` of this tumour type
