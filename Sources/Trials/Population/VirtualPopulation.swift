@@ -49,15 +49,14 @@ public struct VirtualPopulation: Sendable {
         if u < negative { tps = 0 }
         else if u < belowHigh { tps = 1 + 49 * (u - negative) / max(belowHigh - negative, 1e-9) }
         else { tps = 50 + 50 * (u - belowHigh) / max(1 - belowHigh, 1e-9) }
-        // Constitutive model PD-L1 (`pdl1_base`): 0.6 at TPS 0 rising to 1.4 at TPS 100 (1 at TPS 50).
-        // Most tumour-cell PD-L1 that TPS measures is induced by IFN-γ where T cells are present
-        // (Taube 2012 doi:10.1126/scitranslmed.3003689), and the model induces it dynamically
-        // (`pdl1_induction`); TPS therefore mainly marks inflammation (the latent score above) and
-        // moves the constitutive level only modestly (assumption). A steeper mapping (0.2–1.8, data
-        // file ≤ 8) counted the induced part twice and made PD-L1-negative tumours respond more to
-        // chemotherapy than PD-L1-high ones, against the flat chemotherapy ORR across PD-L1 strata
-        // of the NSCLC calibration arms (23–33 %).
-        p.pdl1 = 0.6 + 0.8 * tps / 100
+        // Model PD-L1 expression (`pdl1_base`): 0.2 at TPS 0 rising to 1.8 at TPS 100 (typical PD-L1+
+        // ≈ 1 at TPS 50; assumption). The model also induces PD-L1 by IFN-γ, so this counts part of
+        // the adaptive expression twice, and PD-L1-negative patients answer chemotherapy better than
+        // PD-L1-high ones (NSCLC arms: flat, 23–33 %). A flatter mapping (0.6–1.4) was tried in
+        // session 3: it flattened chemotherapy ORR across PD-L1 strata but removed the patients in
+        // whom ipilimumab alone works (melanoma ipilimumab ORR 0.8 % against 11–19 %), so the steeper
+        // mapping stays until the PD-L1 brake is modelled per compartment.
+        p.pdl1 = 0.2 + 1.6 * tps / 100
         for m in Mechanism.allCases {
             let median = min(0.98, max(0.02, model.mechanismMedians[m.rawValue] ?? 0.3))
             let link = (PopulationModel.inflammationLinked[m] ?? 0) * model.inflammationLoading
