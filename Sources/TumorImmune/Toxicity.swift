@@ -98,9 +98,9 @@ public struct ToxicityModel: Sendable {
     }
 
     /// Nodes and weights of 16-point Gauss–Hermite quadrature for E[f(Z)], Z standard normal
-    /// (probabilists' form; nodes ±x, weights summing to 1), for the population-average risk.
-    /// Computed once by Golub–Welsch would need an eigen-solver; the tabulated physicists' nodes are
-    /// converted instead (Abramowitz & Stegun table 25.10, x√2 and w/√π).
+    /// (probabilists' form; nodes ±z, weights summing to 1), for the population-average risk: the
+    /// tabulated physicists' rule (Abramowitz & Stegun table 25.10) rescaled by z = x√2, w/√π
+    /// (computing the nodes would need an eigen-solver, Golub–Welsch).
     static let hermite: [(z: Double, w: Double)] = {
         let table: [(Double, Double)] = [
             (0.27348104613815, 0.50792947901661), (0.82295144914466, 0.28064745852853),
@@ -119,6 +119,10 @@ public struct ToxicityModel: Sendable {
     }
 
     public init() {}
+
+    /// Whether events of `organ` are immune-related (driven by checkpoint blockade, scaled by the
+    /// patient's susceptibility and managed with steroids and checkpoint holds).
+    public func isImmuneRelated(_ organ: AdverseEventOrgan) -> Bool { organs.contains { $0.organ == organ } }
 
     /// Hazards (1/day) per organ for PD-axis exposure `pd`, CTLA-4 exposure `ctla4`,
     /// myelosuppression `myelo` and carrier toxicity load `carrier`.

@@ -112,7 +112,7 @@ extension Simulator {
                     let grade = u < severity.fatal ? 5 : (u < severity.severe ? (random.uniform() < 0.8 ? 3 : 4) : (random.uniform() < 0.5 ? 1 : 2))
                     let day = t + random.uniform() * span
                     adverse.append(CourseAdverseEvent(organ: organ, grade: grade, day: day))
-                    let immune = organ != .haematologic && organ != .carrierReaction && organ != .targetedTherapy
+                    let immune = course.toxicity.isImmuneRelated(organ)
                     if grade == 5 { deathDay = day; break }
                     if grade >= 3 && immune { state[S.steroid.rawValue] = 1 }
                     for k in network.slots.indices where !stopped[k] {
@@ -235,11 +235,10 @@ extension Simulator {
             previous = h
             previousDay = result.days[i]
         }
-        let immune = Set(toxicity.organs.map(\.organ))
         return AdverseEventOrgan.allCases.map { organ in
             let c = cumulative[organ] ?? (0, 0)
             // Immune organs average over the patients' susceptibility (``ToxicityModel/immuneFrailtyLogSD``).
-            let risk: (Double) -> Double = immune.contains(organ) ? { toxicity.averageImmuneRisk(cumulativeHazard: $0) } : { 1 - exp(-$0) }
+            let risk: (Double) -> Double = toxicity.isImmuneRelated(organ) ? { toxicity.averageImmuneRisk(cumulativeHazard: $0) } : { 1 - exp(-$0) }
             return AdverseEventRisk(organ: organ, anyGrade: risk(c.any), grade3Plus: risk(c.severe))
         }
     }

@@ -49,6 +49,8 @@ public struct CalibrationArm: Sendable, Equatable {
     public var orrIsIrRC: Bool { confidence.lowercased().contains("orr=irrc") }
     /// Whether the arm has at least one target Blockade fits.
     public var hasTargets: Bool { orr != nil || cr != nil || medianPFS != nil || g3 != nil }
+    /// Whether the arm's patients were selected on a PD-L1 score (TPS, CPS or IC).
+    public var isSelectedOnPDL1: Bool { selection?.contains("pdl1") ?? false }
 }
 
 /// A calibration file that could not be read, with the file and line to fix.

@@ -222,15 +222,17 @@ public struct TumorParameterization: Sendable, Equatable {
 /// without frailty starts from ``frailtyStart``).
 public enum ToxicityParameterization {
     public static let names = ["immune-scale", "pd-weight-scale", "ctla4-weight-scale", "haematologic-scale", "immune-frailty-log-sd"]
+    /// Range of each of the four scales.
+    static let scaleBounds: ClosedRange<Double> = 0.05...20
     /// Starting frailty log-SD where none is fitted yet (an exploratory toxicity-only fit on data
     /// file 8 reached 1.5 from 1).
     static let frailtyStart = 1.5
     /// The scales for vector `y`, with per-drug factors `drugScales` carried through unchanged.
     public static func scales(_ y: [Double], drugScales: [String: Double]? = nil) -> CalibratedPopulations.ToxicityCalibration {
-        let v = y.prefix(4).map { min(20, max(0.05, exp($0))) }
-        let frailty = y.count > 4 ? min(4, max(0.05, exp(y[4]))) : nil
+        precondition(y.count == names.count, "a toxicity vector has \(names.count) coordinates")
+        let v = y.prefix(4).map { min(scaleBounds.upperBound, max(scaleBounds.lowerBound, exp($0))) }
         return .init(immuneScale: v[0], pdWeightScale: v[1], ctla4WeightScale: v[2], haematologicScale: v[3],
-                     drugScales: drugScales, immuneFrailtyLogSD: frailty)
+                     drugScales: drugScales, immuneFrailtyLogSD: min(4, max(0.05, exp(y[4]))))
     }
     public static func vector(_ s: CalibratedPopulations.ToxicityCalibration) -> [Double] {
         [s.immuneScale, s.pdWeightScale, s.ctla4WeightScale, s.haematologicScale, s.immuneFrailtyLogSD ?? frailtyStart].map { log($0) }

@@ -88,7 +88,7 @@ public struct PopulationCalibrator {
         let arms = plan.arms[tumor] ?? []
         let base = PopulationModel.standard(for: try TumorType.named(tumor))
         let lines = Set(arms.compactMap(\.therapyLine))
-        let pdl1Selected = arms.contains { $0.selection?.contains("pdl1") ?? false }
+        let pdl1Selected = arms.contains(where: \.isSelectedOnPDL1)
         let p = TumorParameterization(base: base, drugs: TumorParameterization.sensitiveDrugs(in: arms.map(\.regimen), tumor: tumor),
                                       fitsLine: lines.count > 1, fitsInflammation: pdl1Selected)
         let began = Date()
@@ -142,7 +142,7 @@ public struct PopulationCalibrator {
             // correlation (PD-L1-selected arms; it decides which patients a PD-L1 threshold selects).
             // A value that leaves a subset without responders sits on a flat region of the loss that
             // the simplex cannot leave.
-            for (knob, subset) in subsetKnobs(p, arms: arms) where !pastDeadline {
+            for (knob, subset) in subsetKnobs(arms) where !pastDeadline {
                 guard let i = p.knobs.firstIndex(of: knob), !subset.isEmpty else { continue }
                 let range = p.unconstrainedRange(of: knob)
                 let before = try lossOf(subset, x)
@@ -173,9 +173,8 @@ public struct PopulationCalibrator {
     }
 
     /// Population knobs that move only some arms, with those arms.
-    func subsetKnobs(_ p: TumorParameterization, arms: [CalibrationArm]) -> [(TumorParameterization.Knob, [CalibrationArm])] {
-        [(.pretreatedShift, arms.filter { $0.therapyLine == .pretreated }),
-         (.pdl1Correlation, arms.filter { $0.selection?.contains("pdl1") ?? false })]
+    func subsetKnobs(_ arms: [CalibrationArm]) -> [(TumorParameterization.Knob, [CalibrationArm])] {
+        [(.pretreatedShift, arms.filter { $0.therapyLine == .pretreated }), (.pdl1Correlation, arms.filter(\.isSelectedOnPDL1))]
     }
 
     /// Loss rise for ±20 % moves of each tumour parameter around the optimum.
@@ -239,20 +238,25 @@ public struct PopulationCalibrator {
     func profileFrailty(_ arms: [CalibrationArm], models: [String: PopulationModel],
                         scales: CalibratedPopulations.ToxicityCalibration) throws -> (scales: CalibratedPopulations.ToxicityCalibration, loss: Double, evaluations: Int) {
         var evaluations = 0
-        func levelled(_ logSD: Double) throws -> (CalibratedPopulations.ToxicityCalibration, Double) {
+        // The levelled scales of the best point seen, so the search's result needs no re-simulation.
+        var best: (scales: CalibratedPopulations.ToxicityCalibration, loss: Double)?
+        let bounds = ToxicityParameterization.scaleBounds
+        let result = try ScanSearch(scanPoints: 6, refinements: 4).minimize(
+            lower: Foundation.log(0.3 as Double), upper: Foundation.log(3.5 as Double), shouldStop: { pastDeadline }) { logSD in
             var trial = scales
             trial.immuneFrailtyLogSD = exp(logSD)
             let first = try toxicitySimulations(arms, models: models, scales: trial)
             let published = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * ($1.arm.g3 ?? 0) }
             let simulated = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * $1.sim.g3 }
-            if simulated > 0 { trial.immuneScale = min(20, max(0.05, trial.immuneScale * published / simulated)) }
+            if simulated > 0 { trial.immuneScale = min(bounds.upperBound, max(bounds.lowerBound, trial.immuneScale * published / simulated)) }
             evaluations += 2
-            return (trial, try toxicityLoss(arms, models: models, scales: trial))
+            let value = try toxicityLoss(arms, models: models, scales: trial)
+            if value < best?.loss ?? .infinity { best = (trial, value) }
+            return value
         }
-        let result = try ScanSearch(scanPoints: 6, refinements: 4).minimize(
-            lower: Foundation.log(0.3 as Double), upper: Foundation.log(3.5 as Double), shouldStop: { pastDeadline }) { try levelled($0).1 }
-        let best = try levelled(result.x)
-        return (best.0, best.1, evaluations)
+        // ScanSearch returns the lowest point it evaluated, which is the one kept above.
+        let kept = best ?? (scales, result.value)
+        return (kept.scales, kept.loss, evaluations)
     }
 
     /// Fits the toxicity parameters on the G≥3 TRAE of ICI and chemotherapy arms: `rounds` rounds
