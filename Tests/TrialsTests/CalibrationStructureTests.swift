@@ -274,6 +274,24 @@ struct TherapyLineOutputTests {
 
 @Suite("Toxicity fit")
 struct ToxicityFitTests {
+    @Test("a drug no arm gives alone gets its factor from backbone arms where it is the only unknown, after the single-drug groups")
+    func backboneDrugFactors() {
+        func arm(_ line: Int, _ tumor: String, _ regimen: String) -> CalibrationArm {
+            CalibrationArm(line: line, trial: "t\(line)", tumor: tumor, regimen: regimen, selection: nil, n: 200, orr: nil, cr: nil, medianPFS: nil, g3: 40)
+        }
+        let arms = [
+            arm(2, "nsclc", "carboplatin-paclitaxel"), arm(3, "nsclc", "bevacizumab+carboplatin-paclitaxel"),
+            arm(4, "rcc", "lenvatinib+everolimus"), arm(5, "nsclc", "pembrolizumab"),
+        ]
+        let calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: arms), simulator: CalibrationSimulator(patients: 10, seed: 1),
+                                              tumorEvaluations: 0, toxicityEvaluations: 0, seed: 1)
+        let groups = calibrator.drugToxicityArms()
+        #expect(groups.map(\.drug) == ["carboplatin-paclitaxel", "pembrolizumab", "bevacizumab"])
+        #expect(groups.last?.arms.map(\.line) == [3])
+        // Two drugs without arms of their own (lenvatinib, everolimus): neither factor is identifiable.
+        #expect(!groups.contains { $0.drug == "lenvatinib" || $0.drug == "everolimus" })
+    }
+
     @Test("the frailty profile re-levels the immune scale to the published mean and never returns a worse loss")
     func frailtyProfile() throws {
         let arms = [

@@ -123,6 +123,31 @@ struct CalibrationLossTests {
         #expect(abs(loss.armLoss(Self.arm, SimulatedArm(orr: 40, cr: 15, medianPFS: 6, g3: 20)) - 0.5 * w) < 1e-12)
     }
 
+    @Test("the Cauchy penalty is quadratic near 0, 1 at the threshold and sub-quadratic far out")
+    func robustPenalty() {
+        var loss = CalibrationLoss()
+        #expect(loss.penalty(0) == 0)
+        #expect(abs(loss.penalty(1) - 1) < 1e-12 && abs(loss.penalty(-1) - 1) < 1e-12)
+        #expect(abs(loss.penalty(0.01) / (0.01 * 0.01) - 1) < 0.2, "≈ r² for small errors")
+        #expect(loss.penalty(3) > loss.penalty(2) && loss.penalty(2) > 1, "still increasing")
+        #expect(loss.penalty(10) < 0.2 * 100, "an arm 10 thresholds off weighs far less than its square")
+        // An outlier arm no longer drags the best constant: targets 27, 27, 36, 36 and 60 (ORR),
+        // equal weights. Squared errors put the optimum near the mean (37.2, passing 2 arms); the
+        // penalty keeps it between the agreeing arms.
+        func best(_ l: CalibrationLoss) -> Double {
+            let targets = [27.0, 27, 36, 36, 60]
+            return stride(from: 20.0, through: 60, by: 0.1).min { a, b in
+                targets.reduce(0) { $0 + l.penalty((a - $1) / 5) } < targets.reduce(0) { $0 + l.penalty((b - $1) / 5) }
+            }!
+        }
+        let robust = best(loss)
+        loss.robustScale = nil
+        #expect(abs(loss.penalty(3) - 9) < 1e-12)
+        let squared = best(loss)
+        #expect(abs(squared - 37.2) < 0.11)
+        #expect(robust < 34 && robust > 29, "robust optimum \(robust) stays near the four agreeing arms, well below the mean")
+    }
+
     @Test func parameterizationRoundTripsAndStartIsStandard() throws {
         let base = PopulationModel.standard(for: try TumorType.named("nsclc"))
         let p = TumorParameterization(base: base, drugs: ["docetaxel"])

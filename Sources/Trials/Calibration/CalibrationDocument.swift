@@ -50,8 +50,11 @@ public struct CalibrationDocument {
           loss changes only through the parameters. The residuals below are recomputed with \(finalPatients) patients.
           The line of therapy comes from the CSV `setting` column (first line, pretreated, or not stated =
           first line); pretreated arms use `PopulationModel.forLine(.pretreated)`.
-        - **Loss** (`CalibrationLoss`): per arm `n/(n+100) · [(ΔORR/5)² + ½(ΔCR/5)² + ½(relative ΔmPFS/0.3)² + w(ΔG3/5)²]`,
-          Δ in percentage points; each unweighted term equals 1 at the acceptance threshold (PFS has half
+        - **Loss** (`CalibrationLoss`): per arm `n/(n+100) · [ρ(ΔORR/5) + ½ρ(ΔCR/5) + ½ρ(relative ΔmPFS/0.3) + w·ρ(ΔG3/5)]`,
+          Δ in percentage points, with the Cauchy penalty ρ(r) = ln(1 + r²/c²) / ln(1 + 1/c²), c = \(CalibrationLoss().robustScale.map { fmt($0) } ?? "∞ (squared errors)") (≈ r² for small
+          errors, logarithmic for large ones, so that arms of one regimen that disagree with the rest by far
+          more than the threshold do not pull the fit to a value that passes none of them); each unweighted
+          term equals 1 at the acceptance threshold (PFS has half
           weight: ORR is the primary target and the model's PFS is limited by structure). `w` = ½ for G≥3 rates the
           CSV flags as any-attribution (`g3=allcause AE`) or counted over a wider population; a simulated median
           PFS that is not reached counts as the 24-month follow-up. Absent targets are left out. CR values
@@ -62,7 +65,7 @@ public struct CalibrationDocument {
         - **Parameters per tumour type** (`TumorParameterization`): a resistance offset added to the logit of
           every mechanism median (±4), a multiplier of `mechanismLogitSD` (0.2–3), a multiplier of the median
           doubling time (0.25–4), the doubling-time log-SD (0.2–1.2), where the tumour type has arms of both
-          lines the pretreated resistance shift (logit, −1–3) and growth scale (0.5–3) (elsewhere the
+          lines the pretreated resistance shift (logit, \(fmt(TumorParameterization.pretreatedShiftRange.lowerBound))–\(fmt(TumorParameterization.pretreatedShiftRange.upperBound))) and growth scale (0.5–3) (elsewhere the
           defaults +0.5 and ×1.3, marked "(default)"), and `drugSensitivity` of each non-immune drug with a
           kill or growth-inhibition effect, and of each oncolytic virus (its infection rate), that has an arm
           in that tumour type (0.02–20); where the tumour type

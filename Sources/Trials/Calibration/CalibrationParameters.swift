@@ -56,8 +56,11 @@ public struct TumorParameterization: Sendable, Equatable {
 
     /// Range of a fitted drug sensitivity.
     public static let sensitivityBounds: ClosedRange<Double> = 0.02...20
-    /// Range of the fitted pretreated resistance shift, logit units.
-    public static let pretreatedShiftRange: ClosedRange<Double> = -1...3
+    /// Range of the fitted pretreated resistance shift, logit units. Not below 0: tumours that
+    /// progressed on a prior line are selected for resistance, not for sensitivity (therapy selects resistant
+    /// clones: review ref. 9, Sharma 2017 doi:10.1016/j.cell.2017.01.017). With −1 allowed, TNBC reached the bound in data v9, fitted
+    /// from one pretreated arm against first-line arms of another drug.
+    public static let pretreatedShiftRange: ClosedRange<Double> = 0...3
 
     public var tumor: String
     /// Drugs with a sensitivity parameter, in vector order after the population parameters.

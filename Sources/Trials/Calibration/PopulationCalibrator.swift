@@ -326,26 +326,42 @@ public struct PopulationCalibrator {
                            loss: current, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
     }
 
-    /// Arms for the per-drug toxicity factors: every arm with a G≥3 target whose regimen is one drug
-    /// with a toxicity channel (checkpoint blockade, myelosuppression or on-target targeted
-    /// inhibition), grouped by drug, over all tumour types of the plan.
+    /// Arms for the per-drug toxicity factors, grouped by drug over all tumour types of the plan, in
+    /// fitting order. First every drug with a toxicity channel (checkpoint blockade,
+    /// myelosuppression or on-target targeted inhibition) on the arms with a G≥3 target that give it
+    /// alone; then each such drug that no arm gives alone (bevacizumab, cetuximab) on the backbone
+    /// arms of the CSV in which every other drug has its own group, so that its factor is the only
+    /// unknown there. A factor always belongs to one drug and applies wherever that drug is given;
+    /// none belongs to a combination.
     public func drugToxicityArms() -> [(drug: String, arms: [CalibrationArm])] {
-        var groups: [String: [CalibrationArm]] = [:]
-        for tumor in plan.tumorsByArmCount {
-            for arm in plan.arms[tumor] ?? [] where arm.g3 != nil {
-                guard let regimen = try? Regimen(parsing: arm.regimen, tumor: tumor), regimen.slots.count == 1 else { continue }
-                let drug = regimen.slots[0].drug
-                let toxic = drug.effects.contains { e in
-                    switch e.channel {
-                    case .pd1Blockade, .pdl1Blockade, .ctla4Blockade, .myelosuppression: true
-                    case .growthInhibition: drug.drugClass == .targeted
-                    default: false
-                    }
+        func isToxic(_ drug: Drug) -> Bool {
+            drug.effects.contains { e in
+                switch e.channel {
+                case .pd1Blockade, .pdl1Blockade, .ctla4Blockade, .myelosuppression: true
+                case .growthInhibition: drug.drugClass == .targeted
+                default: false
                 }
-                if toxic { groups[drug.id, default: []].append(arm) }
             }
         }
-        return groups.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var single: [String: [CalibrationArm]] = [:], backbone: [String: [CalibrationArm]] = [:]
+        var multi: [(CalibrationArm, [Drug])] = []
+        for tumor in plan.tumorsByArmCount {
+            for arm in plan.arms[tumor] ?? [] where arm.g3 != nil {
+                guard let regimen = try? Regimen(parsing: arm.regimen, tumor: tumor) else { continue }
+                let drugs = regimen.slots.map(\.drug)
+                if drugs.count == 1 {
+                    if isToxic(drugs[0]) { single[drugs[0].id, default: []].append(arm) }
+                } else {
+                    multi.append((arm, drugs))
+                }
+            }
+        }
+        for (arm, drugs) in multi {
+            let unknown = drugs.filter { single[$0.id] == nil }
+            if unknown.count == 1, isToxic(unknown[0]) { backbone[unknown[0].id, default: []].append(arm) }
+        }
+        return single.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            + backbone.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Loss rise for ±20 % moves of each toxicity scale.
