@@ -13,8 +13,10 @@ struct CalibrateCommand: ParsableCommand {
         alternate a 1-D search of the sensitivity to each non-immune drug with arms in that tumour \
         type (on that drug's arms) and Nelder–Mead over the population parameters (resistance offset \
         on all mechanism logits, mechanism logit SD, doubling-time scale and spread). Then four \
-        global toxicity scales on the G≥3 TRAE of ICI and chemotherapy arms, and a toxicity factor per \
-        drug on its single-drug arms across tumour types (never one per combination). \
+        global toxicity scales and the immune frailty on the G≥3 TRAE of ICI and chemotherapy arms, and \
+        a toxicity factor per drug on its single-drug arms across tumour types (a drug never given alone, \
+        such as bevacizumab, on the backbone arms where it is the only drug without a factor; never one \
+        per combination). The loss is a robust (Cauchy) penalty of errors in threshold units. \
         Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
         (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the versioned data file \
         Sources/Trials/Population/CalibratedPopulations+Data.swift and docs/CALIBRATION.md (rebuild to use it).

@@ -78,7 +78,9 @@ public struct CalibrationDocument {
           weight, CTLA-4 weight, haematologic) and the frailty log-SD, fitted on the G≥3 TRAE of
           anti-PD-1/PD-L1, ipilimumab and chemotherapy arms of all fitted tumour types with the populations
           fixed, in rounds alternating with one toxicity factor per drug (0.1–10), each on that drug's
-          single-drug arms across tumour types. No factor belongs to a combination: a combination's toxicity
+          single-drug arms across tumour types; a drug that no arm gives alone (bevacizumab, cetuximab) is
+          fitted afterwards on the backbone arms in which it is the only drug without a factor of its own.
+          No factor belongs to a combination: a combination's toxicity
           comes from its drugs.
         - **Optimiser**: per tumour type, \(warmStartVersion.map { "from the populations of data file version \($0) (a refinement run; `--warm-start`)" } ?? "from the standard population: a 4 × 3 scan of resistance offset × doubling-time scale"),
           then rounds alternating a bounded 1-D search (`ScanSearch`: 7-point scan, golden-section refinement) of

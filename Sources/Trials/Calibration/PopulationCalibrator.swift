@@ -261,7 +261,8 @@ public struct PopulationCalibrator {
 
     /// Fits the toxicity parameters on the G≥3 TRAE of ICI and chemotherapy arms: `rounds` rounds
     /// alternating Nelder–Mead over the global scales and immune frailty
-    /// (``ToxicityParameterization``) with a 1-D search of each drug's factor on its single-drug arms.
+    /// (``ToxicityParameterization``) with a 1-D search of each drug's factor on its arms
+    /// (``drugToxicityArms()``).
     /// The frailty changes how a rate grows with time on treatment, the factors its level, so the
     /// two are refitted in turn.
     public func fitToxicity(models: [String: PopulationModel], start: CalibratedPopulations.ToxicityCalibration) throws -> ToxicityFit {
@@ -300,7 +301,7 @@ public struct PopulationCalibrator {
             if result.value < current {
                 scales = ToxicityParameterization.scales(result.x, drugScales: scales.drugScales); current = result.value
             }
-            // Per-drug factors, one drug at a time on its single-drug arms across tumour types.
+            // Per-drug factors, one drug at a time, single-drug groups before backbone ones.
             for (drug, group) in drugToxicityArms() where !pastDeadline {
                 func lossWith(_ logFactor: Double) throws -> Double {
                     var trial = scales
