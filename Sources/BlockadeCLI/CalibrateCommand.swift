@@ -181,10 +181,14 @@ struct CalibrateCommand: ParsableCommand {
             populations: populations, toxicity: scales)
         let dataPath = root.appendingPathComponent("Sources/Trials/Population/CalibratedPopulations+Data.swift")
         try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic)
+        // Populations kept from the data file are listed with their parameters too.
+        let kept = try notFitted.compactMap { t in try CalibratedPopulations.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
+        let keptTumors = Set(kept.map(\.tumor))
         var doc = CalibrationDocument(command: command, date: stamp, csvPath: "calibration/monotherapy_arms.csv", seed: seed,
-                                      fitPatients: patients, finalPatients: finalPatients, version: version, fits: fits,
-                                      notFitted: notFitted, toxicity: toxicityFit, toxicityScales: scales, report: report,
-                                      runtimeSeconds: runtime)
+                                      fitPatients: patients, finalPatients: finalPatients, version: version, fits: fits + kept,
+                                      notFitted: notFitted.filter { !keptTumors.contains($0) }, toxicity: toxicityFit,
+                                      toxicityScales: scales, report: report, runtimeSeconds: runtime)
+        doc.keptVersion = existing?.version
         if warmStart { doc.warmStartVersion = existing?.version }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
         try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)

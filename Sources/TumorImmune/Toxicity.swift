@@ -88,6 +88,11 @@ public struct ToxicityModel: Sendable {
     /// susceptible patients have their events early. Fitted by `blockade calibrate` on the G≥3 TRAE
     /// of checkpoint monotherapy arms, whose rates vary little with treatment duration (anti-PD-1
     /// ≈ 14 % pooled, Wang 2019 doi:10.1001/jamaoncol.2019.0393).
+    /// Tried in session 4 and left out: an immune hazard falling as exp(−t/80 days) after the first
+    /// dose (irAE onset medians 5–15 weeks, Weber 2017 doi:10.1200/JCO.2015.66.1389) on top of the
+    /// frailty. Refitted (data v11 populations), it passed 2 more G≥3 arms (55/85) but its larger
+    /// early hazard gave more steroid-treated early events, and 4 fewer arms had their ORR within
+    /// ±5 points (80/111); the toxicity loss rose from 32.8 to 36.7.
     public var immuneFrailtyLogSD = 0.0
     /// This patient's immune-toxicity susceptibility (set per virtual patient; 1 = the mean).
     public var immuneSusceptibility = 1.0

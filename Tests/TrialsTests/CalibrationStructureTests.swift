@@ -272,6 +272,32 @@ struct TherapyLineOutputTests {
     }
 }
 
+@Suite("Calibration document")
+struct CalibrationDocumentTests {
+    @Test("a population kept from the data file is listed with its parameters and marked as kept")
+    func keptPopulation() throws {
+        let arm = CalibrationArm(line: 2, trial: "t", tumor: "melanoma", regimen: "nivolumab", selection: nil,
+                                 n: 100, orr: 40, cr: nil, medianPFS: nil, g3: nil)
+        let calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: [arm]), simulator: CalibrationSimulator(patients: 10, seed: 1),
+                                              tumorEvaluations: 0, toxicityEvaluations: 0, seed: 1)
+        var model = PopulationModel.standard(for: try TumorType.named("melanoma"))
+        model.doublingTimeDays *= 1.5
+        model.mechanismLogitSD *= 0.8
+        let kept = try calibrator.keptFit("melanoma", model: model)
+        #expect(kept.evaluations == 0 && kept.model.doublingTimeDays == model.doublingTimeDays)
+        #expect(abs(kept.natural[1] - model.mechanismLogitSD) < 1e-12 && abs(kept.natural[2] - 1.5) < 1e-12)
+        let report = CalibrationReport(rows: [.init(arm: arm, fitted: SimulatedArm(orr: 38, cr: 0, medianPFS: nil, g3: 0))], skipped: [])
+        var doc = CalibrationDocument(command: "blockade calibrate --toxicity-only", date: "d", csvPath: "c", seed: 1, fitPatients: 10,
+                                      finalPatients: 10, version: 12, fits: [kept], notFitted: [], toxicity: nil, toxicityScales: nil,
+                                      report: report, runtimeSeconds: 1)
+        doc.keptVersion = 11
+        let text = doc.markdown
+        #expect(text.contains("| melanoma | 1 | 0 | kept (v11) |"))
+        #expect(text.contains("populations kept from the data file version 11"))
+        #expect(!text.contains("nan"))
+    }
+}
+
 @Suite("Toxicity fit")
 struct ToxicityFitTests {
     @Test("a drug no arm gives alone gets its factor from backbone arms where it is the only unknown, after the single-drug groups")

@@ -13,6 +13,8 @@ public struct CalibrationDocument {
     public var fits: [TumorFit]
     /// Tumour types with usable arms that were not refitted in this run (kept as before).
     public var notFitted: [String]
+    /// Data file version of the populations kept without refitting (fits with no evaluations).
+    public var keptVersion: Int?
     public var toxicity: ToxicityFit?
     public var toxicityScales: CalibratedPopulations.ToxicityCalibration?
     public var report: CalibrationReport
@@ -98,10 +100,15 @@ public struct CalibrationDocument {
         for fit in fits {
             let v = fit.natural
             let drugs = fit.parameterization.drugs.enumerated().map { "\($1) \(Self.f(v[fit.parameterization.drugIndex($0)]))" }.joined(separator: ", ")
-            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(Self.f(fit.startLoss)) → \(Self.f(fit.loss)) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading)), \(Self.f(fit.model.pdl1InflammationCorrelation))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
+            let losses = fit.evaluations == 0 ? "kept\(keptVersion.map { " (v\($0))" } ?? "")" : "\(Self.f(fit.startLoss)) → \(Self.f(fit.loss))"
+            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(losses) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading)), \(Self.f(fit.model.pdl1InflammationCorrelation))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
+        }
+        let kept = fits.filter { $0.evaluations == 0 }.map(\.tumor)
+        if !kept.isEmpty {
+            o += "\nNot refitted in this run, populations kept from the data file\(keptVersion.map { " version \($0)" } ?? "") (parameters shown as their fitted coordinates; the resistance offset is the mean over mechanisms): \(kept.joined(separator: ", ")).\n"
         }
         if !notFitted.isEmpty {
-            o += "\nNot refitted in this run (previous calibrated or standard population kept): \(notFitted.joined(separator: ", ")).\n"
+            o += "\nNot refitted in this run (standard population): \(notFitted.joined(separator: ", ")).\n"
         }
         if let s = toxicityScales {
             o += "\n**Toxicity scales** (multipliers of `ToxicityModel` defaults): immune \(Self.f(s.immuneScale)), PD-axis weight \(Self.f(s.pdWeightScale)), CTLA-4 weight \(Self.f(s.ctla4WeightScale)), haematologic \(Self.f(s.haematologicScale)); immune frailty log-SD \(s.immuneFrailtyLogSD.map(Self.f) ?? "0 (none)")"

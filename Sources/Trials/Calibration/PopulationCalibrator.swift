@@ -86,11 +86,7 @@ public struct PopulationCalibrator {
     /// - Parameter warmStart: a previously fitted model of this tumour type to start from (nil: the standard population).
     public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration, warmStart: PopulationModel? = nil) throws -> TumorFit {
         let arms = plan.arms[tumor] ?? []
-        let base = PopulationModel.standard(for: try TumorType.named(tumor))
-        let lines = Set(arms.compactMap(\.therapyLine))
-        let pdl1Selected = arms.contains(where: \.isSelectedOnPDL1)
-        let p = TumorParameterization(base: base, drugs: TumorParameterization.sensitiveDrugs(in: arms.map(\.regimen), tumor: tumor),
-                                      fitsLine: lines.count > 1, fitsInflammation: pdl1Selected)
+        let p = try parameterization(of: tumor)
         let began = Date()
         var count = 0
         func lossOf(_ subset: [CalibrationArm], _ x: [Double]) throws -> Double {
@@ -325,6 +321,23 @@ public struct PopulationCalibrator {
         if current > startLoss { scales = start; current = startLoss }
         return ToxicityFit(scales: scales, arms: arms, startLoss: startLoss,
                            loss: current, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
+    }
+
+    /// The fitted parameters of `tumor`'s arms in the plan.
+    func parameterization(of tumor: String) throws -> TumorParameterization {
+        let arms = plan.arms[tumor] ?? []
+        let lines = Set(arms.compactMap(\.therapyLine))
+        return TumorParameterization(base: PopulationModel.standard(for: try TumorType.named(tumor)),
+                                     drugs: TumorParameterization.sensitiveDrugs(in: arms.map(\.regimen), tumor: tumor),
+                                     fitsLine: lines.count > 1, fitsInflammation: arms.contains(where: \.isSelectedOnPDL1))
+    }
+
+    /// A population kept from the data file, in the form of a fit (no evaluations, losses NaN) so
+    /// that reports list its parameters next to the refitted ones.
+    public func keptFit(_ tumor: String, model: PopulationModel) throws -> TumorFit {
+        let p = try parameterization(of: tumor)
+        return TumorFit(tumor: tumor, parameterization: p, x: p.vector(matching: model), model: model,
+                        startLoss: .nan, loss: .nan, evaluations: 0, seconds: 0)
     }
 
     /// Arms for the per-drug toxicity factors, grouped by drug over all tumour types of the plan, in
