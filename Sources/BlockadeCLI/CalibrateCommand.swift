@@ -152,19 +152,27 @@ struct CalibrateCommand: ParsableCommand {
             }
         }
 
-        note("final residuals with \(finalPatients) patients per arm")
-        let finalSimulator = CalibrationSimulator(patients: finalPatients, seed: seed)
-        var rows: [CalibrationReport.Row] = []
-        for t in tumors.sorted() {
-            let group = plan.arms[t]!
-            let sims = try finalSimulator.simulate(group, model: models[t]!, toxicity: scales)
-            rows += zip(group, sims).map { CalibrationReport.Row(arm: $0, fitted: $1) }
+        // Residuals of the final populations on `finalPatients` patients of population seed `s`.
+        func residuals(seed s: UInt64) throws -> CalibrationReport {
+            let simulator = CalibrationSimulator(patients: finalPatients, seed: s)
+            var rows: [CalibrationReport.Row] = []
+            for t in tumors.sorted() {
+                let group = plan.arms[t]!
+                rows += zip(group, try simulator.simulate(group, model: models[t]!, toxicity: scales)).map { CalibrationReport.Row(arm: $0, fitted: $1) }
+            }
+            rows.sort { $0.arm.line < $1.arm.line }
+            return CalibrationReport(rows: rows, skipped: plan.skipped)
         }
-        rows.sort { $0.arm.line < $1.arm.line }
-        let report = CalibrationReport(rows: rows, skipped: plan.skipped)
-        let runtime = Date().timeIntervalSince(began)
+        note("final residuals with \(finalPatients) patients per arm")
+        let report = try residuals(seed: seed)
         print(report.textTable)
         print(report.summary)
+        // The same populations on patients the fit never saw: the pass rates a new run can expect.
+        let holdoutSeed = seed &+ 1
+        note("residuals on held-out patients (seed \(holdoutSeed))")
+        let holdout = try residuals(seed: holdoutSeed)
+        print("held-out patients (seed \(holdoutSeed)):\n" + holdout.summary)
+        let runtime = Date().timeIntervalSince(began)
         print("runtime \(Int(runtime)) s")
 
         guard write else { return }
@@ -189,6 +197,7 @@ struct CalibrateCommand: ParsableCommand {
                                       notFitted: notFitted.filter { !keptTumors.contains($0) }, toxicity: toxicityFit,
                                       toxicityScales: scales, report: report, runtimeSeconds: runtime)
         doc.keptVersion = existing?.version
+        doc.holdout = (holdoutSeed, holdout)
         if warmStart { doc.warmStartVersion = existing?.version }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
         try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)

@@ -295,6 +295,10 @@ struct CalibrationDocumentTests {
         #expect(text.contains("| melanoma | 1 | 0 | kept (v11) |"))
         #expect(text.contains("populations kept from the data file version 11"))
         #expect(!text.contains("nan"))
+        #expect(!text.contains("on other patients"), "no held-out section without a held-out report")
+        let other = CalibrationReport(rows: [.init(arm: arm, fitted: SimulatedArm(orr: 30, cr: 0, medianPFS: nil, g3: 0))], skipped: [])
+        doc.holdout = (2, other)
+        #expect(doc.markdown.contains("**The same populations on other patients** (seed 2, 10 per arm, not used in the fit):\nORR 0 of 1 arms (0 %)"))
     }
 }
 
