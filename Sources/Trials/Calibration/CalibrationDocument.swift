@@ -13,7 +13,7 @@ public struct CalibrationDocument {
     public var fits: [TumorFit]
     /// Tumour types with usable arms that were not refitted in this run (kept as before).
     public var notFitted: [String]
-    /// Data file version of the populations kept without refitting (fits with no evaluations).
+    /// Data file version of the populations kept without refitting (``TumorFit/isKept``).
     public var keptVersion: Int?
     /// The residuals of the same populations on a patient sample the fit did not see.
     public var holdout: (seed: UInt64, report: CalibrationReport)?
@@ -102,10 +102,10 @@ public struct CalibrationDocument {
         for fit in fits {
             let v = fit.natural
             let drugs = fit.parameterization.drugs.enumerated().map { "\($1) \(Self.f(v[fit.parameterization.drugIndex($0)]))" }.joined(separator: ", ")
-            let losses = fit.evaluations == 0 ? "kept\(keptVersion.map { " (v\($0))" } ?? "")" : "\(Self.f(fit.startLoss)) → \(Self.f(fit.loss))"
+            let losses = fit.isKept ? "kept\(keptVersion.map { " (v\($0))" } ?? "")" : "\(Self.f(fit.startLoss)) → \(Self.f(fit.loss))"
             o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(losses) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading)), \(Self.f(fit.model.pdl1InflammationCorrelation))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
         }
-        let kept = fits.filter { $0.evaluations == 0 }.map(\.tumor)
+        let kept = fits.filter(\.isKept).map(\.tumor)
         if !kept.isEmpty {
             o += "\nNot refitted in this run, populations kept from the data file\(keptVersion.map { " version \($0)" } ?? "") (parameters shown as their fitted coordinates; the resistance offset is the mean over mechanisms): \(kept.joined(separator: ", ")).\n"
         }
@@ -134,7 +134,7 @@ public struct CalibrationDocument {
         **The same populations on other patients** (seed \(h.seed), \(finalPatients) per arm, not used in the fit):
         ORR \(pct(h.report.orrPasses)), G≥3 TRAE \(pct(h.report.g3Passes)), median PFS \(pct(h.report.pfsPasses)).
         The fit uses one fixed patient sample (common random numbers), so part of its pass rate above is
-        fitted sampling noise: ±5 points is about two standard errors of a 30 % rate in 400 patients.
+        fitted sampling noise: ±5 points is \(String(format: "%.1f", 5 / (100 * (0.21 / Double(max(finalPatients, 1))).squareRoot()))) standard errors of a 30 % rate in \(finalPatients) patients.
         These rates are the ones to expect from a new trial run.
         """ } ?? "")
 

@@ -24,7 +24,8 @@ public struct SimulatedArm: Sendable, Equatable, Codable {
 /// passes none of them; the Cauchy penalty lets the fit follow the arms that agree (robust
 /// regression; Black & Rangarajan 1996 doi:10.1007/BF00131148 for the penalty family). With
 /// per-regimen constants fitted to the published G≥3 rates, c = 2 passes 62 of 85 arms against 54
-/// for squared errors (computed from the table in `docs/CALIBRATION.md`). `robustScale = nil`
+/// for squared errors (best constant per regimen under each penalty, computed from the published G≥3
+/// rates, weights and flags of the calibration CSV's arms). `robustScale = nil`
 /// restores squared errors. CR uses the ORR scale at half
 /// weight (CR is rare, noisy in 150–300 virtual patients and often recalled rather than checked),
 /// and median PFS has half weight too: ORR is the primary target, and the model's PFS is limited by

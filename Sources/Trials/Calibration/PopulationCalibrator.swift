@@ -33,6 +33,9 @@ public struct TumorFit: Sendable {
     public var identifiability: [ParameterSensitivity] = []
     /// Natural-scale parameter values.
     public var natural: [Double] { parameterization.natural(x) }
+    /// Whether this is a population kept from the data file rather than fitted in this run
+    /// (``PopulationCalibrator/keptFit(_:model:)``).
+    public var isKept: Bool { evaluations == 0 }
 }
 
 /// The result of fitting the global toxicity scales.
