@@ -118,7 +118,7 @@ struct CalibrationStructureTests {
         let base = PopulationModel.standard(for: try TumorType.named("nsclc"))
         let p = TumorParameterization(base: base, drugs: [], fitsLine: true, fitsInflammation: true)
         let expected: [(TumorParameterization.Knob, ClosedRange<Double>)] = [
-            (.pretreatedShift, TumorParameterization.pretreatedShiftRange), (.inflammationLoading, 0...0.95), (.pdl1Correlation, 0...0.95),
+            (.pretreatedShift, TumorParameterization.pretreatedShiftRange), (.inflammationLoading, 0...0.95), (.pdl1Weight, 0...0.95),
         ]
         for (knob, natural) in expected {
             let i = try #require(p.knobs.firstIndex(of: knob))
@@ -136,20 +136,20 @@ struct CalibrationStructureTests {
         let base = PopulationModel.standard(for: try TumorType.named("gastric"))
         let p = TumorParameterization(base: base, drugs: ["folfox"], fitsInflammation: true)
         #expect(p.names == ["resistance-offset", "mechanism-logit-sd", "doubling-time-scale", "doubling-time-log-sd",
-                            "inflammation-loading", "pdl1-inflammation-correlation", "sensitivity:folfox"])
+                            "inflammation-loading", "pdl1-adaptive-weight", "sensitivity:folfox"])
         let x = [0.2, 0.1, 0.3, -0.2, 0.2, 0.25, 0.4]
         let m = p.model(x)
         #expect(abs(m.inflammationLoading - (base.inflammationLoading + 0.2)) < 1e-12)
-        #expect(abs(m.pdl1InflammationCorrelation - (base.pdl1InflammationCorrelation + 0.25)) < 1e-12)
+        #expect(abs(m.pdl1AdaptiveWeight - (base.pdl1AdaptiveWeight + 0.25)) < 1e-12)
         for (a, b) in zip(x, p.vector(matching: m)) { #expect(abs(a - b) < 1e-9) }
         #expect(p.prior(p.start) == 0 && p.prior(x) > 0, "the prior pulls towards the standard population")
     }
 
-    @Test("a closer PD-L1–inflammation coupling enriches PD-L1-high patients for response to PD-1 blockade")
+    @Test("a larger adaptive weight in the PD-L1 assay enriches PD-L1-high patients for response to PD-1 blockade")
     func couplingEnriches() throws {
         func orr(_ rho: Double) throws -> Double {
             var model = PopulationModel.standard(for: try TumorType.named("nsclc"))
-            model.pdl1InflammationCorrelation = rho
+            model.pdl1AdaptiveWeight = rho
             model.inflammationLoading = 0.9
             var config = TrialConfiguration(tumor: "nsclc", selection: "pdl1_tps>=50", arms: ["pembrolizumab"], patients: 80, seed: 4)
             config.attribution = false
@@ -157,7 +157,7 @@ struct CalibrationStructureTests {
             return try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<80)[0]).orr
         }
         let loose = try orr(0), tight = try orr(0.95)
-        #expect(tight > loose, "TPS ≥ 50 % ORR: \(tight) with correlation 0.95 vs \(loose) with none")
+        #expect(tight > loose, "TPS ≥ 50 % ORR: \(tight) at adaptive weight 0.95 vs \(loose) at 0")
     }
 
     @Test("patients differ in their sensitivity to direct-acting drugs, reproducibly")

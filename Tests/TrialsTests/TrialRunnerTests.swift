@@ -43,15 +43,48 @@ struct TrialRunnerTests {
         #expect(population.patient(17).patient != other.patient(17).patient)
     }
 
-    @Test("biomarker prevalences follow the population model", arguments: ["nsclc", "melanoma"])
+    @Test("measured PD-L1 prevalences follow the population model", arguments: ["nsclc", "melanoma"])
     func prevalences(_ id: String) throws {
-        let tumor = try TumorType.named(id)
-        let model = PopulationModel.standard(for: tumor)
-        let population = VirtualPopulation(model: model, tumor: tumor, seed: 1)
-        let tps = (0..<4000).map { population.patient($0).biomarkers["pdl1_tps"] ?? -1 }
-        let positive = Double(tps.filter { $0 >= 1 }.count) / 4000, high = Double(tps.filter { $0 >= 50 }.count) / 4000
-        #expect(abs(positive - model.pdl1PositiveFraction) < 0.03, "TPS ≥ 1: \(positive)")
-        #expect(abs(high - model.pdl1HighFraction) < 0.03, "TPS ≥ 50: \(high)")
+        let runner = try TrialRunner(configuration: TrialConfiguration(tumor: id, selection: "pdl1_tps>=0", arms: ["placebo"], patients: 1, seed: 1))
+        let model = runner.population.model
+        let n = 1500
+        let tps = try parallelMap(count: n) { try runner.patient($0).biomarkers["pdl1_tps"] ?? -1 }
+        let positive = Double(tps.filter { $0 >= 1 }.count) / Double(n), high = Double(tps.filter { $0 >= 50 }.count) / Double(n)
+        // 3.5 points is about 3 binomial SE at 1,500 patients.
+        #expect(abs(positive - model.pdl1PositiveFraction) < 0.035, "TPS ≥ 1: \(positive)")
+        #expect(abs(high - model.pdl1HighFraction) < 0.035, "TPS ≥ 50: \(high)")
+        #expect(tps.allSatisfy { (0...100).contains($0) })
+    }
+
+    @Test("TPS reads the constitutive draw alone at adaptive weight 0, and baseline IFN-γ at a high weight")
+    func assayWeights() throws {
+        let tumor = try TumorType.named("nsclc")
+        func measured(_ weight: Double) throws -> (runner: TrialRunner, patients: [VirtualPatient]) {
+            var model = PopulationModel.standard(for: tumor)
+            model.pdl1AdaptiveWeight = weight
+            let runner = try TrialRunner(configuration: TrialConfiguration(tumor: "nsclc", selection: "pdl1_tps>=0", arms: ["placebo"], patients: 1, seed: 3),
+                                         populationModel: model)
+            return (runner, try parallelMap(count: 300) { try runner.patient($0) })
+        }
+        // Weight 0: the measured TPS is the constitutive TPS behind pdl1_base = 0.2 + 1.6 × TPS / 100,
+        // up to the reference sample's placement of the thresholds (ranks move by ≤ 1 / 1,000 + sampling).
+        let (_, constitutive) = try measured(0)
+        var agree = 0
+        for vp in constitutive {
+            let fromBase = (vp.patient.pdl1 - 0.2) / 1.6 * 100
+            let tps = vp.biomarkers["pdl1_tps"]!
+            if (fromBase < 1) == (tps < 1) && (fromBase < 50) == (tps < 50) { agree += 1 }
+        }
+        #expect(agree >= 285, "\(agree) of 300 patients in the same TPS band as their constitutive expression")
+        // Weight 0.95: TPS ≥ 50 patients carry far more IFN-γ at baseline than TPS < 1 patients.
+        let (runner, adaptive) = try measured(0.95)
+        func meanLogIFN(_ band: (Double) -> Bool) throws -> Double {
+            let chosen = adaptive.filter { band($0.biomarkers["pdl1_tps"]!) }
+            let logs = try chosen.map { PDL1Assay.logIFN(try runner.simulator.baselineState(control: runner.control, for: $0)) }
+            return logs.reduce(0, +) / Double(max(logs.count, 1))
+        }
+        let high = try meanLogIFN { $0 >= 50 }, negative = try meanLogIFN { $0 < 1 }
+        #expect(high > negative + 1, "mean log IFN-γ: TPS ≥ 50 \(high), TPS < 1 \(negative)")
     }
 
     @Test("selection keeps only matching patients and names population indices")
@@ -59,7 +92,9 @@ struct TrialRunnerTests {
         let runner = try TrialRunner(configuration: Self.config(selection: "pdl1_tps>=50"))
         let indices = try runner.selectedIndices(0..<5)
         #expect(indices.count == 5)
-        for i in indices { #expect((runner.population.patient(i).biomarkers["pdl1_tps"] ?? 0) >= 50) }
+        for i in indices { #expect((try runner.patient(i).biomarkers["pdl1_tps"] ?? 0) >= 50) }
+        // The same patients when screened for a later block of selected patients.
+        #expect(try runner.selectedIndices(2..<5) == Array(indices[2...]))
     }
 
     @Test("bad selections are rejected with the problem named",

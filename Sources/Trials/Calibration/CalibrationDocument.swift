@@ -103,7 +103,7 @@ public struct CalibrationDocument {
             let v = fit.natural
             let drugs = fit.parameterization.drugs.enumerated().map { "\($1) \(Self.f(v[fit.parameterization.drugIndex($0)]))" }.joined(separator: ", ")
             let losses = fit.isKept ? "kept\(keptVersion.map { " (v\($0))" } ?? "")" : "\(Self.f(fit.startLoss)) → \(Self.f(fit.loss))"
-            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(losses) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading)), \(Self.f(fit.model.pdl1InflammationCorrelation))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
+            o += "| \(fit.tumor) | \(report.rows.count { $0.arm.tumor == fit.tumor }) | \(fit.evaluations) | \(losses) | \(Self.f(v[0])) | \(Self.f(v[1])) | \(Self.f(fit.model.doublingTimeDays)) (×\(Self.f(v[2]))) | \(Self.f(v[3])) | \(Self.f(fit.model.pretreatedResistanceShift)), \(Self.f(fit.model.pretreatedGrowthScale))\(fit.parameterization.fitsLine ? "" : " (default)") | \(Self.f(fit.model.inflammationLoading)), \(Self.f(fit.model.pdl1AdaptiveWeight))\(fit.parameterization.fitsInflammation ? "" : " (default)") | \(drugs.isEmpty ? "–" : drugs) |\n"
         }
         let kept = fits.filter(\.isKept).map(\.tumor)
         if !kept.isEmpty {

@@ -14,10 +14,11 @@ import TumorImmune
 ///   rates of untreated lesions vary several-fold between patients of one tumour type; this spread
 ///   sets how many non-responders are still stable at the first scan).
 /// - where the tumour type has arms of both lines of therapy: `pretreated-resistance-shift` (logit,
-///   −1 to 3) and `pretreated-growth-scale` (0.5–3).
+///   0 to 3) and `pretreated-growth-scale` (0.5–3).
 /// - where it has arms selected on PD-L1: `inflammation-loading` (0–0.95), how strongly the shared
 ///   inflammation factor lowers the inflammation-linked resistance knobs, and
-///   `pdl1-inflammation-correlation` (0–0.95), how closely PD-L1 tracks that factor.
+///   `pdl1-adaptive-weight` (0–0.95), the share of the IFN-γ-induced part in the measured PD-L1
+///   score (``PDL1Assay``).
 /// - `sensitivity:<drug>` for each non-immune drug with a kill or growth-inhibition channel that
 ///   has an arm in this tumour type: `drugSensitivity[drug]`, 0.02–20.
 ///
@@ -29,7 +30,7 @@ public struct TumorParameterization: Sendable, Equatable {
         case resistanceOffset = "resistance-offset", sdScale = "mechanism-logit-sd", doublingScale = "doubling-time-scale"
         case doublingLogSD = "doubling-time-log-sd", pretreatedShift = "pretreated-resistance-shift"
         case pretreatedGrowth = "pretreated-growth-scale", inflammationLoading = "inflammation-loading"
-        case pdl1Correlation = "pdl1-inflammation-correlation"
+        case pdl1Weight = "pdl1-adaptive-weight"
 
         /// Initial simplex edge and prior SD in the unconstrained coordinate.
         var step: Double {
@@ -40,7 +41,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: 0.5
             case .pretreatedGrowth: 0.25
             case .inflammationLoading: 0.2
-            case .pdl1Correlation: 0.15
+            case .pdl1Weight: 0.15
             }
         }
         var priorSD: Double {
@@ -49,7 +50,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .sdScale, .doublingLogSD, .pretreatedGrowth: 0.5
             case .doublingScale: 0.7
             case .inflammationLoading: 0.3
-            case .pdl1Correlation: 0.2
+            case .pdl1Weight: 0.2
             }
         }
     }
@@ -79,7 +80,7 @@ public struct TumorParameterization: Sendable, Equatable {
     /// The fitted population parameters, in vector order.
     public var knobs: [Knob] {
         [.resistanceOffset, .sdScale, .doublingScale, .doublingLogSD]
-            + (fitsLine ? [.pretreatedShift, .pretreatedGrowth] : []) + (fitsInflammation ? [.inflammationLoading, .pdl1Correlation] : [])
+            + (fitsLine ? [.pretreatedShift, .pretreatedGrowth] : []) + (fitsInflammation ? [.inflammationLoading, .pdl1Weight] : [])
     }
     /// Number of population parameters (before the drug sensitivities).
     public var populationCount: Int { knobs.count }
@@ -106,7 +107,7 @@ public struct TumorParameterization: Sendable, Equatable {
         case .doublingLogSD: 0.2...1.2
         case .pretreatedShift: Self.pretreatedShiftRange
         case .pretreatedGrowth: 0.5...3
-        case .inflammationLoading, .pdl1Correlation: 0...0.95
+        case .inflammationLoading, .pdl1Weight: 0...0.95
         }
     }
 
@@ -120,7 +121,7 @@ public struct TumorParameterization: Sendable, Equatable {
         case .pretreatedShift: base.pretreatedResistanceShift + u
         case .pretreatedGrowth: base.pretreatedGrowthScale * exp(u)
         case .inflammationLoading: base.inflammationLoading + u
-        case .pdl1Correlation: base.pdl1InflammationCorrelation + u
+        case .pdl1Weight: base.pdl1AdaptiveWeight + u
         }
     }
 
@@ -134,7 +135,7 @@ public struct TumorParameterization: Sendable, Equatable {
         case .pretreatedShift: v - base.pretreatedResistanceShift
         case .pretreatedGrowth: log(v / base.pretreatedGrowthScale)
         case .inflammationLoading: v - base.inflammationLoading
-        case .pdl1Correlation: v - base.pdl1InflammationCorrelation
+        case .pdl1Weight: v - base.pdl1AdaptiveWeight
         }
     }
 
@@ -178,7 +179,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: model.pretreatedResistanceShift
             case .pretreatedGrowth: model.pretreatedGrowthScale
             case .inflammationLoading: model.inflammationLoading
-            case .pdl1Correlation: model.pdl1InflammationCorrelation
+            case .pdl1Weight: model.pdl1AdaptiveWeight
             }
         }
         return unconstrained(values + drugs.map { model.drugSensitivity[$0] ?? 1 })
@@ -197,7 +198,7 @@ public struct TumorParameterization: Sendable, Equatable {
             case .pretreatedShift: m.pretreatedResistanceShift = v[i]
             case .pretreatedGrowth: m.pretreatedGrowthScale = v[i]
             case .inflammationLoading: m.inflammationLoading = v[i]
-            case .pdl1Correlation: m.pdl1InflammationCorrelation = v[i]
+            case .pdl1Weight: m.pdl1AdaptiveWeight = v[i]
             }
         }
         for (k, drug) in drugs.enumerated() { m.drugSensitivity[drug] = v[drugIndex(k)] }

@@ -173,7 +173,7 @@ public struct PopulationCalibrator {
 
     /// Population knobs that move only some arms, with those arms.
     func subsetKnobs(_ arms: [CalibrationArm]) -> [(TumorParameterization.Knob, [CalibrationArm])] {
-        [(.pretreatedShift, arms.filter { $0.therapyLine == .pretreated }), (.pdl1Correlation, arms.filter(\.isSelectedOnPDL1))]
+        [(.pretreatedShift, arms.filter { $0.therapyLine == .pretreated }), (.pdl1Weight, arms.filter(\.isSelectedOnPDL1))]
     }
 
     /// Loss rise for ±20 % moves of each tumour parameter around the optimum.

@@ -4,9 +4,10 @@ import TumorImmune
 /// Hyper-parameters of a tumour type's virtual population.
 ///
 /// Patients are drawn from these distributions (log-normal for sizes, rates and TMB; logit-normal
-/// for mechanism levels), with a shared latent "inflammation" factor that links PD-L1 to the
-/// chemokine, antigenicity and stroma knobs (inflamed tumours express PD-L1 and CXCL9/10 together;
-/// Ayers 2017 doi:10.1172/JCI91190). Biomarker prevalences carry their sources; the spread
+/// for mechanism levels), with a shared latent "inflammation" factor that links the chemokine,
+/// antigenicity, stroma and compensatory-checkpoint knobs (inflamed tumours express CXCL9/10 and
+/// present antigen together; Ayers 2017 doi:10.1172/JCI91190); PD-L1 follows inflammation through
+/// the IFN-γ it induces (``PDL1Assay``). Biomarker prevalences carry their sources; the spread
 /// parameters are what `blockade calibrate` fits to `calibration/monotherapy_arms.csv`.
 public struct PopulationModel: Sendable, Codable, Equatable {
     public var tumor: String
@@ -30,10 +31,11 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     public var mechanismLogitSD: Double = 1.2
     /// Loading of the inflammation factor on the inflammation-linked knobs (0–1).
     public var inflammationLoading: Double = 0.6
-    /// Correlation of the latent tumour PD-L1 score with the inflammation factor (0–1). Default 0.6
-    /// (assumption: PD-L1 tracks the IFN-γ-inflamed phenotype only partly; Ayers 2017
-    /// doi:10.1172/JCI91190); fitted where a tumour type has PD-L1-selected calibration arms.
-    public var pdl1InflammationCorrelation: Double = 0.6
+    /// Weight (0–1) of the adaptive, IFN-γ-induced part in a patient's measured PD-L1 score; the rest
+    /// is constitutive expression (``PDL1Assay``). Default 0.6 (assumption: most PD-L1-positive
+    /// tumours are inflamed, Taube 2012 doi:10.1126/scitranslmed.3003689, yet oncogenic expression
+    /// exists); fitted where a tumour type has PD-L1-selected calibration arms.
+    public var pdl1AdaptiveWeight: Double = 0.6
     /// Source of the prevalences.
     public var source: String
     /// Tumour-type sensitivity to non-immune drugs: multiplier of the maximal cytotoxic, targeted-kill

@@ -11,6 +11,9 @@ public struct Selection: Sendable, Equatable {
 
     public static let attributes = ["pdl1_tps", "pdl1_cps", "pdl1_ic", "tmb", "msi"]
 
+    /// Whether a clause reads PD-L1, which is measured on the simulated baseline tumour (``PDL1Assay``).
+    public var readsPDL1: Bool { groups.joined().contains { $0.attribute.hasPrefix("pdl1_") } }
+
     public init(parsing text: String) throws(SelectionError) {
         self.text = text
         let tokens = text.lowercased().split(separator: " ").map(String.init).filter { !$0.isEmpty }

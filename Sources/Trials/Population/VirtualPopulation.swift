@@ -6,8 +6,13 @@ public struct VirtualPatient: Sendable {
     /// Index in the population (the same patient in every arm and every run with this seed).
     public var index: Int
     public var patient: Patient
-    /// `pdl1_tps`, `pdl1_cps`, `pdl1_ic` (%), `tmb` (mut/Mb), `msi` (1 = high, 0 = stable).
+    /// `tmb` (mut/Mb) and `msi` (1 = high, 0 = stable) as drawn; `pdl1_tps`, `pdl1_cps`, `pdl1_ic` (%)
+    /// only once measured on the baseline tumour (``PDL1Assay/measured(_:baseline:)``).
     public var biomarkers: [String: Double]
+    /// The patient's shared inflammation factor (standard normal; higher = more inflamed).
+    public var inflammation: Double = 0
+    /// Standard-normal draw behind the constitutive PD-L1 expression `pdl1_base`.
+    public var pdl1ConstitutiveNormal: Double = 0
     /// Multiplier of the direct anti-tumour effects of every non-immune drug in this patient
     /// (``PopulationModel/directDrugLogSD``).
     public var directDrugSensitivity: Double = 1
@@ -40,23 +45,14 @@ public struct VirtualPopulation: Sendable {
         p.baselineDiameterMM = min(200, max(10, model.baselineDiameterMM * exp(model.baselineDiameterLogSD * normal())))
         let msiHigh = rng.uniform() < model.msiHighFraction
         p.tmb = (msiHigh ? 40 : model.medianTMB) * exp(model.tmbLogSD * normal())
-        // PD-L1 TPS from a latent score correlated with inflammation, placed on the prevalence scale.
-        let rho = model.pdl1InflammationCorrelation
-        let latent = rho * inflammation + (1 - rho * rho).squareRoot() * normal()
-        let u = NormalCDF.phi(latent)
-        let tps: Double
-        let negative = 1 - model.pdl1PositiveFraction, belowHigh = 1 - model.pdl1HighFraction
-        if u < negative { tps = 0 }
-        else if u < belowHigh { tps = 1 + 49 * (u - negative) / max(belowHigh - negative, 1e-9) }
-        else { tps = 50 + 50 * (u - belowHigh) / max(1 - belowHigh, 1e-9) }
-        // Model PD-L1 expression (`pdl1_base`): 0.2 at TPS 0 rising to 1.8 at TPS 100 (typical PD-L1+
-        // ≈ 1 at TPS 50; assumption). The model also induces PD-L1 by IFN-γ, so this counts part of
-        // the adaptive expression twice, and PD-L1-negative patients answer chemotherapy better than
-        // PD-L1-high ones (NSCLC arms: flat, 23–33 %). A flatter mapping (0.6–1.4) was tried in
-        // session 3: it flattened chemotherapy ORR across PD-L1 strata but removed the patients in
-        // whom ipilimumab alone works (melanoma ipilimumab ORR 0.8 % against 11–19 %), so the steeper
-        // mapping stays until the PD-L1 brake is modelled per compartment.
-        p.pdl1 = 0.2 + 1.6 * tps / 100
+        // Constitutive (oncogenic) PD-L1: a standard-normal draw placed on the prevalence scale as a
+        // TPS-like value and mapped to `pdl1_base`, 0.2 at 0 rising to 1.8 at 100 (typical PD-L1+
+        // ≈ 1 at 50; assumption). The TPS a trial selects on is measured on the baseline tumour,
+        // which adds the IFN-γ-induced part (``PDL1Assay``).
+        let pdl1Normal = normal()
+        let constitutive = PDL1Assay.tps(rank: NormalCDF.phi(pdl1Normal), positiveFraction: model.pdl1PositiveFraction,
+                                         highFraction: model.pdl1HighFraction)
+        p.pdl1 = 0.2 + 1.6 * constitutive / 100
         for m in Mechanism.allCases {
             let median = min(0.98, max(0.02, model.mechanismMedians[m.rawValue] ?? 0.3))
             let link = (PopulationModel.inflammationLinked[m] ?? 0) * model.inflammationLoading
@@ -65,16 +61,11 @@ public struct VirtualPopulation: Sendable {
             p.mechanisms[m] = 1 / (1 + exp(-logit))
         }
         if msiHigh { p.mechanisms[.lowAntigenicity] = min(p.mechanisms[.lowAntigenicity], 0.05) }
-        // CPS and IC add immune-cell PD-L1 to TPS in proportion to inflammation: a rough mapping
-        // (assumption) so that CPS ≥ TPS and IC rises with the inflamed phenotype.
-        let cps = min(100, tps + 20 * max(0, NormalCDF.phi(inflammation) - 0.3))
-        let ic = min(50, 10 * NormalCDF.phi(inflammation) * (tps > 0 ? 1.5 : 0.5))
         // Drawn last, so the draws above are the same as in populations without them.
         let direct = exp(model.directDrugLogSD * normal())
         let immuneToxicity = normal()
-        return VirtualPatient(index: index, patient: p, biomarkers: [
-            "pdl1_tps": tps, "pdl1_cps": cps, "pdl1_ic": ic, "tmb": p.tmb, "msi": msiHigh ? 1 : 0,
-        ], directDrugSensitivity: direct, immuneToxicityNormal: immuneToxicity)
+        return VirtualPatient(index: index, patient: p, biomarkers: ["tmb": p.tmb, "msi": msiHigh ? 1 : 0],
+                              inflammation: inflammation, pdl1ConstitutiveNormal: pdl1Normal, directDrugSensitivity: direct, immuneToxicityNormal: immuneToxicity)
     }
 }
 

@@ -40,8 +40,13 @@ public struct TrialRunner: Sendable {
     public var configuration: TrialConfiguration
     public var population: VirtualPopulation
     public var selection: Selection?
+    /// Measures PD-L1 for a selection that reads it (nil otherwise).
+    public let assay: PDL1Assay?
     let regimens: [Regimen]
     let tumor: TumorType
+    let simulator: Simulator
+    /// The no-drug model that runs each patient's untreated run-in.
+    let control: CompiledNetwork<TumorImmuneNetwork>
 
     /// Prepares a trial; checks the tumour, selection and every arm's regimen.
     public init(configuration: TrialConfiguration, populationModel: PopulationModel? = nil) throws {
@@ -55,22 +60,42 @@ public struct TrialRunner: Sendable {
         population = VirtualPopulation(model: model, tumor: tumor, seed: configuration.seed)
         selection = try configuration.selection.map { text throws(SelectionError) in try Selection(parsing: text) }
         regimens = try configuration.arms.map { arm throws(BlockadeError) in try Regimen(parsing: arm, tumor: configuration.tumor) }
+        var settings = SimulationSettings()
+        settings.days = configuration.horizonDays
+        settings.rules.scanIntervalDays = configuration.scanIntervalDays
+        simulator = Simulator(settings: settings)
+        control = try simulator.compile(patient: Patient(typical: tumor), regimen: Regimen(parsing: "placebo"))
+        assay = selection?.readsPDL1 == true
+            ? try PDL1Assay(population: population, simulator: simulator, control: control) : nil
+    }
+
+    /// Patient `index` with every biomarker the selection reads (PD-L1 measured at baseline when it
+    /// reads PD-L1).
+    public func patient(_ index: Int) throws -> VirtualPatient {
+        let vp = population.patient(index)
+        guard let assay else { return vp }
+        return assay.measured(vp, baseline: try simulator.baselineState(control: control, for: vp))
     }
 
     /// Population indices of selected patients number `range` (0-based among selected patients).
+    /// Candidates are screened in blocks, in parallel when PD-L1 must be measured; the result is the
+    /// same as screening one patient after another.
     /// - Throws: when the selection matches too rarely to find the patients (fewer than 1 in 10,000).
     public func selectedIndices(_ range: Range<Int>) throws -> [Int] {
         guard let selection else { return Array(range) }
         var found: [Int] = []
-        var matched = 0, index = 0
+        var matched = 0, start = 0
+        let block = assay == nil ? 4096 : 512
         while matched < range.upperBound {
-            if selection.matches(population.patient(index).biomarkers) {
-                if matched >= range.lowerBound { found.append(index) }
+            let first = start
+            let matches = try parallelMap(count: block) { k in selection.matches(try patient(first + k).biomarkers) }
+            for (k, match) in matches.enumerated() where match && matched < range.upperBound {
+                if matched >= range.lowerBound { found.append(start + k) }
                 matched += 1
             }
-            index += 1
-            if index > 10_000 * (matched + 1) {
-                throw BlockadeError.invalidArgument("selection '\(selection.text)' matches almost no \(tumor.id) patients (\(matched) in \(index)); check the thresholds")
+            start += block
+            if start > 10_000 * (matched + 1) {
+                throw BlockadeError.invalidArgument("selection '\(selection.text)' matches almost no \(tumor.id) patients (\(matched) in \(start)); check the thresholds")
             }
         }
         return found
@@ -80,11 +105,6 @@ public struct TrialRunner: Sendable {
     /// - Parameter progress: called with the number of finished patients (from any thread).
     public func run(patients range: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws -> [ArmOutcomes] {
         let indices = try selectedIndices(range)
-        var settings = SimulationSettings()
-        settings.days = configuration.horizonDays
-        settings.rules.scanIntervalDays = configuration.scanIntervalDays
-        let simulator = Simulator(settings: settings)
-        let control = try simulator.compile(patient: Patient(typical: tumor), regimen: Regimen(parsing: "placebo"))
         let models = try regimens.map { regimen in
             var model = try simulator.compile(patient: Patient(typical: tumor), regimen: regimen)
             applySensitivity(to: &model)
@@ -92,7 +112,7 @@ public struct TrialRunner: Sendable {
         }
         var course = CourseSettings()
         course.horizonDays = configuration.horizonDays
-        course.rules = settings.rules
+        course.rules = simulator.settings.rules
         course.toxicityEnabled = configuration.toxicity
         if let scales = configuration.toxicityCalibration { course.toxicity = scales.apply(to: course.toxicity) }
         let courseSettings = course
@@ -105,7 +125,7 @@ public struct TrialRunner: Sendable {
         let work: @Sendable (Int) -> Void = { position in
             let vp = population.patient(indices[position])
             do {
-                let outcomes = try simulatePatient(vp, simulator: simulator, control: control, models: models, course: courseSettings)
+                let outcomes = try simulatePatient(vp, models: models, course: courseSettings)
                 for (arm, outcome) in outcomes.enumerated() { slots[position * armCount + arm] = outcome }
             } catch {
                 failures.increment()
@@ -156,11 +176,9 @@ public struct TrialRunner: Sendable {
     }
 
     /// One patient in every arm, from one shared baseline (the untreated run-in).
-    func simulatePatient(_ vp: VirtualPatient, simulator: Simulator, control: CompiledNetwork<TumorImmuneNetwork>,
-                         models: [CompiledNetwork<TumorImmuneNetwork>], course: CourseSettings) throws -> [PatientOutcome] {
-        var base = control
-        for (q, value) in vp.patient.parameterOverrides { base.parameterValues[q.rawValue] = value }
-        let core = try simulator.baselineState(model: base, patient: vp.patient)
+    func simulatePatient(_ vp: VirtualPatient, models: [CompiledNetwork<TumorImmuneNetwork>],
+                         course: CourseSettings) throws -> [PatientOutcome] {
+        let core = try simulator.baselineState(control: control, for: vp)
         var course = course
         course.toxicity.immuneSusceptibility = course.toxicity.susceptibility(normal: vp.immuneToxicityNormal)
         var outcomes: [PatientOutcome] = []
@@ -176,7 +194,7 @@ public struct TrialRunner: Sendable {
             var drivers: [Mechanism] = []
             let r = result.recist
             if configuration.attribution && (r.isPrimaryResistance || r.isAcquiredResistance) {
-                drivers = attribute(model: model, baseline: baseline, patient: vp.patient, factual: r, simulator: simulator, course: course)
+                drivers = attribute(model: model, baseline: baseline, patient: vp.patient, factual: r, course: course)
             }
             outcomes.append(PatientOutcome(vp: vp, result: result, drivers: drivers))
         }
@@ -185,7 +203,7 @@ public struct TrialRunner: Sendable {
 
     /// Mechanisms whose removal alone reverses this patient's resistance (courses without toxicity).
     func attribute(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], patient: Patient, factual: RecistAssessment,
-                   simulator: Simulator, course: CourseSettings) -> [Mechanism] {
+                   course: CourseSettings) -> [Mechanism] {
         var quiet = course
         quiet.toxicityEnabled = false
         return simulator.counterfactuals(model: model, baseline: baseline, patient: patient, factual: factual) { cf, start in
