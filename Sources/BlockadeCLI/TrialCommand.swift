@@ -21,6 +21,9 @@ struct TrialCommand: AsyncParsableCommand {
           blockade merge shard*.json --output trial.json
 
         Selection attributes: pdl1_tps, pdl1_cps, pdl1_ic, tmb, msi (high|stable); combine with 'and'/'or'.
+        PD-L1 is measured on each candidate's simulated tumour at baseline (constitutive expression plus the
+        part induced by IFN-γ of a pre-existing T-cell response), so a PD-L1 selection costs one untreated
+        run-in per screened patient.
         Each run is recorded in the run history (see `blockade runs`).
         """)
 

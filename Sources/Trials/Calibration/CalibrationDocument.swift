@@ -74,7 +74,8 @@ public struct CalibrationDocument {
           kill or growth-inhibition effect, and of each oncolytic virus (its infection rate), that has an arm
           in that tumour type (0.02–20); where the tumour type
           has PD-L1-selected arms, the inflammation loading (0–0.95) of the inflammation-linked knobs and the
-          correlation of PD-L1 with inflammation (0–0.95). A prior term Σ(xᵢ/σᵢ)² (σ: 1 logit for offsets, 0.3–0.7 for log-scales
+          adaptive weight of the PD-L1 assay (0–0.95: the share of baseline IFN-γ, against constitutive
+          expression, in the measured TPS; `PDL1Assay.swift`). A prior term Σ(xᵢ/σᵢ)² (σ: 1 logit for offsets, 0.3–0.7 for log-scales
           and the loading, a factor of 10 for sensitivities) keeps parameters the arms do not constrain
           near the standard population. Each virtual patient
           also draws a sensitivity factor for direct-acting drugs (log-SD 1, not fitted) and an immune-toxicity
@@ -98,7 +99,7 @@ public struct CalibrationDocument {
 
         """
         o += "## Fitted parameters per tumour type\n\n"
-        o += "| tumour | arms | evaluations | loss start → fit | resistance offset (logit) | mechanism logit SD | doubling time, days | doubling-time log SD | pretreated: logit shift, growth × | inflammation loading, PD-L1 correlation | drug sensitivity |\n|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n"
+        o += "| tumour | arms | evaluations | loss start → fit | resistance offset (logit) | mechanism logit SD | doubling time, days | doubling-time log SD | pretreated: logit shift, growth × | inflammation loading, PD-L1 adaptive weight | drug sensitivity |\n|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n"
         for fit in fits {
             let v = fit.natural
             let drugs = fit.parameterization.drugs.enumerated().map { "\($1) \(Self.f(v[fit.parameterization.drugIndex($0)]))" }.joined(separator: ", ")
