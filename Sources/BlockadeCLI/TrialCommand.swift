@@ -110,7 +110,9 @@ struct TrialCommand: AsyncParsableCommand {
         let work = { () throws -> [ArmOutcomes] in
             let bar = quiet ? nil : ProgressBar(total: range.count, label: "\(tumor) × \(arm.count) arm(s)")
             let progress: (@Sendable (Int) -> Void)? = bar.map { b in { @Sendable done in b.update(done) } }
-            let arms = try runner.run(patients: range, progress: progress)
+            // PD-L1 selections simulate each candidate's baseline, which takes noticeable time in large trials.
+            let screening: ((Int, Int) -> Void)? = runner.assay == nil ? nil : bar.map { b in { b.screening(screened: $0, selected: $1) } }
+            let arms = try runner.run(patients: range, progress: progress, screening: screening)
             bar?.finish()
             return arms
         }
@@ -190,6 +192,15 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30, filled = total == 0 ? width : width * done / total
         let rate = Double(done) / max(now.timeIntervalSince(start), 1e-9)
         let line = "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total) patients, \(String(format: "%.0f", rate))/s"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    /// The screening phase of a selection: candidates whose biomarkers were measured so far.
+    func screening(screened: Int, selected: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = now
+        let line = "\r\(label) screening: \(screened) candidates measured, \(min(selected, total))/\(total) selected"
         FileHandle.standardError.write(Data(line.utf8))
     }
     func finish() { FileHandle.standardError.write(Data("\n".utf8)) }

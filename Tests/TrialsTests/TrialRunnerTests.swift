@@ -93,8 +93,11 @@ struct TrialRunnerTests {
         let indices = try runner.selectedIndices(0..<5)
         #expect(indices.count == 5)
         for i in indices { #expect((try runner.patient(i).biomarkers["pdl1_tps"] ?? 0) >= 50) }
-        // The same patients when screened for a later block of selected patients.
-        #expect(try runner.selectedIndices(2..<5) == Array(indices[2...]))
+        // The same patients when screened for a later block of selected patients; the screening
+        // callback ends with every requested patient found, after at least as many candidates.
+        var last = (screened: 0, selected: 0)
+        #expect(try runner.selectedIndices(2..<5, screened: { last = ($0, $1) }) == Array(indices[2...]))
+        #expect(last.selected == 3 && last.screened > indices[4])
     }
 
     @Test("bad selections are rejected with the problem named",

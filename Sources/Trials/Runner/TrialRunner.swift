@@ -80,8 +80,10 @@ public struct TrialRunner: Sendable {
     /// Population indices of selected patients number `range` (0-based among selected patients).
     /// Candidates are screened in blocks, in parallel when PD-L1 must be measured; the result is the
     /// same as screening one patient after another.
+    /// - Parameter screened: called after each block with the candidates screened and how many of the
+    ///   patients in `range` were found so far.
     /// - Throws: when the selection matches too rarely to find the patients (fewer than 1 in 10,000).
-    public func selectedIndices(_ range: Range<Int>) throws -> [Int] {
+    public func selectedIndices(_ range: Range<Int>, screened: ((_ screened: Int, _ selected: Int) -> Void)? = nil) throws -> [Int] {
         guard let selection else { return Array(range) }
         var found: [Int] = []
         var matched = 0, start = 0
@@ -94,6 +96,7 @@ public struct TrialRunner: Sendable {
                 matched += 1
             }
             start += block
+            screened?(start, max(0, matched - range.lowerBound))
             if start > 10_000 * (matched + 1) {
                 throw BlockadeError.invalidArgument("selection '\(selection.text)' matches almost no \(tumor.id) patients (\(matched) in \(start)); check the thresholds")
             }
@@ -102,9 +105,12 @@ public struct TrialRunner: Sendable {
     }
 
     /// Simulates selected patients number `range` in every arm.
-    /// - Parameter progress: called with the number of finished patients (from any thread).
-    public func run(patients range: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) throws -> [ArmOutcomes] {
-        let indices = try selectedIndices(range)
+    /// - Parameters:
+    ///   - progress: called with the number of finished patients (from any thread).
+    ///   - screening: called while a selection is screened (``selectedIndices(_:screened:)``).
+    public func run(patients range: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil,
+                    screening: ((_ screened: Int, _ selected: Int) -> Void)? = nil) throws -> [ArmOutcomes] {
+        let indices = try selectedIndices(range, screened: screening)
         let models = try regimens.map { regimen in
             var model = try simulator.compile(patient: Patient(typical: tumor), regimen: regimen)
             applySensitivity(to: &model)
