@@ -90,7 +90,8 @@ public struct CalibrationDocument {
         - **Optimiser**: per tumour type, \(warmStartVersion.map { "from the populations of data file version \($0) (a refinement run; `--warm-start`)" } ?? "from the standard population: a 4 × 3 scan of resistance offset × doubling-time scale"),
           then rounds alternating a bounded 1-D search (`ScanSearch`: 7-point scan, golden-section refinement) of
           each drug sensitivity on the arms that give the drug, the same search of the pretreated resistance
-          shift over its whole range on the pretreated arms, and Nelder–Mead (`NelderMead.swift`) over the
+          shift over its whole range on the pretreated arms and of the PD-L1 adaptive weight on the
+          PD-L1-selected arms, and Nelder–Mead (`NelderMead.swift`) over the
           population parameters, with one seeded restart in the last round. Both optimisers are written in
           `Sources/Trials/Calibration/` (no package in the build provides them). Nelder–Mead evaluations are
           capped (`--iterations`) and the time budget is shared between tumour types in proportion to their arms.
