@@ -58,22 +58,11 @@ public enum SSGSEA {
     /// - Throws: `OmicsError.noSignatureOverlap` if no set has any gene in the matrix.
     public static func score(_ matrix: ExpressionMatrix, sets: [GeneSet], alpha: Double = defaultAlpha,
                              file: String = "expression") throws(OmicsError) -> GeneSetScores {
-        let index = matrix.geneIndex
         let n = matrix.genes.count
-        var names: [String] = []
-        var members: [[Int32]] = []
-        var missing: [String: [String]] = [:]
-        var used: [String: Int] = [:]
-        for set in sets {
-            let hits = set.genes.compactMap { index[$0] }
-            missing[set.name] = set.genes.filter { index[$0] == nil }
-            // A set covering every gene has no out-of-set walk (GSVA would return NaN): skip it.
-            guard !hits.isEmpty, hits.count < n else { continue }
-            names.append(set.name)
-            members.append(hits.map { Int32($0) })
-            used[set.name] = hits.count
-        }
-        guard !names.isEmpty else { throw .noSignatureOverlap(file: file) }
+        // A set covering every gene has no out-of-set walk (GSVA would return NaN): it is skipped.
+        let resolved = try GeneSetMembership(sets, in: matrix, file: file)
+        let names = resolved.names
+        let members = resolved.rows.map { $0.map { Int32($0) } }
         let nSamples = matrix.samples.count
         var raw = ContiguousArray<Double>(repeating: 0, count: names.count * nSamples)
         let setCount = names.count
@@ -97,7 +86,32 @@ public enum SSGSEA {
                 }
             }
         }
-        return GeneSetScores(setNames: names, samples: matrix.samples, raw: raw, missingGenes: missing, genesUsed: used)
+        return GeneSetScores(setNames: names, samples: matrix.samples, raw: raw, missingGenes: resolved.missing, genesUsed: resolved.used)
+    }
+}
+
+/// The rows of a matrix that each gene set names, for the single-sample scorers. Sets with no gene
+/// in the matrix, or with every gene of it (no out-of-set genes to compare against), are left out.
+struct GeneSetMembership {
+    /// Names of the kept sets, in input order, and their genes' row indices.
+    var names: [String] = []
+    var rows: [[Int]] = []
+    /// Genes of each input set absent from the matrix, and the number present in each kept set.
+    var missing: [String: [String]] = [:]
+    var used: [String: Int] = [:]
+
+    /// - Throws: `OmicsError.noSignatureOverlap` (naming `file`) if no set is kept.
+    init(_ sets: [GeneSet], in matrix: ExpressionMatrix, file: String) throws(OmicsError) {
+        let index = matrix.geneIndex
+        for set in sets {
+            let hits = set.genes.compactMap { index[$0] }
+            missing[set.name] = set.genes.filter { index[$0] == nil }
+            guard !hits.isEmpty, hits.count < matrix.genes.count else { continue }
+            names.append(set.name)
+            rows.append(hits)
+            used[set.name] = hits.count
+        }
+        guard !names.isEmpty else { throw .noSignatureOverlap(file: file) }
     }
 }
 

@@ -18,21 +18,9 @@ public enum Singscore {
     /// dispersions in the same layout.
     /// - Throws: `OmicsError.noSignatureOverlap` if no set has any gene in the matrix.
     public static func score(_ matrix: ExpressionMatrix, sets: [GeneSet], file: String = "expression") throws(OmicsError) -> (scores: GeneSetScores, dispersion: ContiguousArray<Double>) {
-        let index = matrix.geneIndex
         let n = matrix.genes.count
-        var names: [String] = []
-        var members: [[Int]] = []
-        var missing: [String: [String]] = [:]
-        var used: [String: Int] = [:]
-        for set in sets {
-            let hits = set.genes.compactMap { index[$0] }
-            missing[set.name] = set.genes.filter { index[$0] == nil }
-            guard !hits.isEmpty, hits.count < n else { continue }
-            names.append(set.name)
-            members.append(hits)
-            used[set.name] = hits.count
-        }
-        guard !names.isEmpty else { throw .noSignatureOverlap(file: file) }
+        let resolved = try GeneSetMembership(sets, in: matrix, file: file)
+        let names = resolved.names, members = resolved.rows
         let nSamples = matrix.samples.count
         var scores = ContiguousArray<Double>(repeating: 0, count: names.count * nSamples)
         var dispersion = scores
@@ -48,7 +36,7 @@ public enum Singscore {
                 dispersion[k * nSamples + s] = 1.4826 * median(setRanks.map { abs($0 - median(setRanks)) })
             }
         }
-        return (GeneSetScores(setNames: names, samples: matrix.samples, raw: scores, missingGenes: missing, genesUsed: used), dispersion)
+        return (GeneSetScores(setNames: names, samples: matrix.samples, raw: scores, missingGenes: resolved.missing, genesUsed: resolved.used), dispersion)
     }
 
     /// Ascending ranks (1 = lowest) with ties at their minimum rank.
