@@ -161,7 +161,7 @@ struct CalibrateCommand: ParsableCommand {
                 rows += zip(group, try simulator.simulate(group, model: models[t]!, toxicity: scales)).map { CalibrationReport.Row(arm: $0, fitted: $1) }
             }
             rows.sort { $0.arm.line < $1.arm.line }
-            return CalibrationReport(rows: rows, skipped: plan.skipped)
+            return CalibrationReport(rows: rows, skipped: plan.skipped, simulatedPatients: finalPatients)
         }
         note("final residuals with \(finalPatients) patients per arm")
         let report = try residuals(seed: seed)

@@ -302,6 +302,31 @@ struct CalibrationDocumentTests {
     }
 }
 
+extension CalibrationDocumentTests {
+    @Test("the sampling-error comparison passes a miss that small arms explain and fails one they do not")
+    func samplingErrorComparison() {
+        func row(n: Int?, orr: Double, fitted: Double) -> CalibrationReport.Row {
+            .init(arm: CalibrationArm(line: 1, trial: "t", tumor: "melanoma", regimen: "nivolumab", selection: nil,
+                                      n: n, orr: orr, cr: nil, medianPFS: nil, g3: nil),
+                  fitted: SimulatedArm(orr: fitted, cr: 0, medianPFS: nil, g3: 0))
+        }
+        // 30 % of 100 against 38 % of 400: outside ±5 points; z = 0.08 / √(0.364·0.636·0.0125) ≈ 1.49.
+        #expect(row(n: 100, orr: 30, fitted: 38).orrWithinSamplingError(simulatedPatients: 400) == true)
+        #expect(row(n: 100, orr: 30, fitted: 38).orrPass == false)
+        // 30 % of 2,000 against 38 % of 400: z ≈ 3.1.
+        #expect(row(n: 2000, orr: 30, fitted: 38).orrWithinSamplingError(simulatedPatients: 400) == false)
+        // 71 % of 7 against 33.8 % of 400 (KEYNOTE-016 MSI-H, irRC): z ≈ 2.06, a real miss even for 7 patients.
+        #expect(row(n: 7, orr: 71, fitted: 33.8).orrWithinSamplingError(simulatedPatients: 400) == false)
+        #expect(row(n: nil, orr: 30, fitted: 38).orrWithinSamplingError(simulatedPatients: 400) == nil)
+        #expect(row(n: 50, orr: 0, fitted: 0).orrWithinSamplingError(simulatedPatients: 400) == true)
+        let report = CalibrationReport(rows: [row(n: 100, orr: 30, fitted: 38), row(n: 2000, orr: 30, fitted: 38)], skipped: [],
+                                       simulatedPatients: 400)
+        #expect(report.orrConsistent?.passed == 1 && report.orrConsistent?.checked == 2)
+        #expect(report.summary.contains("ORR within sampling error (two-proportion z-test, 5 %): 1 of 2 arms (50 %)"))
+        #expect(CalibrationReport(rows: report.rows, skipped: []).orrConsistent == nil)
+    }
+}
+
 @Suite("Toxicity fit")
 struct ToxicityFitTests {
     @Test("a drug no arm gives alone gets its factor from backbone arms where it is the only unknown, after the single-drug groups")

@@ -13,11 +13,36 @@ public struct CalibrationReport: Sendable {
         public var pfsPass: Bool? {
             arm.medianPFS.map { abs(CalibrationLoss().pfsRelativeError(target: $0, fitted: fitted.medianPFS)) <= CalibrationLoss.pfsRelativeTolerance }
         }
+        /// Whether the simulated ORR (G≥3 rate) of `simulatedPatients` patients differs from the
+        /// published one by no more than the two arms' sampling errors allow; nil without a target
+        /// or a published arm size.
+        public func orrWithinSamplingError(simulatedPatients: Int) -> Bool? {
+            Self.withinSamplingError(arm.orr, fitted.orr, publishedN: arm.n, simulatedN: simulatedPatients)
+        }
+        public func g3WithinSamplingError(simulatedPatients: Int) -> Bool? {
+            Self.withinSamplingError(arm.g3, fitted.g3, publishedN: arm.n, simulatedN: simulatedPatients)
+        }
+
+        /// Two-sided two-proportion z-test at 5 % with the pooled rate (rates in percent): true when
+        /// |p₁ − p₂| ≤ 1.96 · √(p̄(1 − p̄)(1/n₁ + 1/n₂)). A supplement to the fixed ±5-point
+        /// criterion, which is tighter than the sampling error of a published arm of fewer than
+        /// about 130 patients at a 30 % rate (1.96 · √(0.21/130) ≈ 7.9 points with 400 simulated).
+        static func withinSamplingError(_ published: Double?, _ simulated: Double, publishedN: Int?, simulatedN: Int) -> Bool? {
+            guard let published, let publishedN, publishedN > 0, simulatedN > 0 else { return nil }
+            let n1 = Double(publishedN), n2 = Double(simulatedN)
+            let pooled = (published / 100 * n1 + simulated / 100 * n2) / (n1 + n2)
+            let se = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)).squareRoot()
+            return abs(published - simulated) / 100 <= 1.959964 * se + 1e-12
+        }
     }
     public var rows: [Row]
     public var skipped: [CalibrationPlan.Skipped]
+    /// Virtual patients per simulated arm (for the sampling-error comparison; nil: not reported).
+    public var simulatedPatients: Int?
 
-    public init(rows: [Row], skipped: [CalibrationPlan.Skipped]) { self.rows = rows; self.skipped = skipped }
+    public init(rows: [Row], skipped: [CalibrationPlan.Skipped], simulatedPatients: Int? = nil) {
+        self.rows = rows; self.skipped = skipped; self.simulatedPatients = simulatedPatients
+    }
 
     /// Passes and checked arms for one criterion.
     public func passes(_ criterion: (Row) -> Bool?) -> (passed: Int, checked: Int) {
@@ -28,6 +53,13 @@ public struct CalibrationReport: Sendable {
     public var orrPasses: (passed: Int, checked: Int) { passes(\.orrPass) }
     public var g3Passes: (passed: Int, checked: Int) { passes(\.g3Pass) }
     public var pfsPasses: (passed: Int, checked: Int) { passes(\.pfsPass) }
+    /// Arms whose ORR (G≥3 rate) is within the sampling error of the two arms (nil: no patient count).
+    public var orrConsistent: (passed: Int, checked: Int)? {
+        simulatedPatients.map { n in passes { $0.orrWithinSamplingError(simulatedPatients: n) } }
+    }
+    public var g3Consistent: (passed: Int, checked: Int)? {
+        simulatedPatients.map { n in passes { $0.g3WithinSamplingError(simulatedPatients: n) } }
+    }
 
     /// Summary lines of the pass rates.
     public var summary: String {
@@ -35,8 +67,13 @@ public struct CalibrationReport: Sendable {
             let pct = p.checked == 0 ? 0 : 100 * Double(p.passed) / Double(p.checked)
             return "\(name): \(p.passed) of \(p.checked) arms (\(String(format: "%.0f", pct)) %)"
         }
-        return [line("ORR within ±5 points", orrPasses), line("G≥3 TRAE within ±5 points", g3Passes),
-                line("median PFS within ±30 %", pfsPasses)].joined(separator: "\n")
+        var lines = [line("ORR within ±5 points", orrPasses), line("G≥3 TRAE within ±5 points", g3Passes),
+                     line("median PFS within ±30 %", pfsPasses)]
+        if let o = orrConsistent, let g = g3Consistent {
+            lines.append(line("ORR within sampling error (two-proportion z-test, 5 %)", o))
+            lines.append(line("G≥3 TRAE within sampling error (same test)", g))
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func cell(_ target: Double?, _ fitted: Double?, pass: Bool?, digits: Int = 1) -> String {
