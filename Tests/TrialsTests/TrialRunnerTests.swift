@@ -80,7 +80,7 @@ struct TrialRunnerTests {
         let (runner, adaptive) = try measured(0.95)
         func meanLogIFN(_ band: (Double) -> Bool) throws -> Double {
             let chosen = adaptive.filter { band($0.biomarkers["pdl1_tps"]!) }
-            let logs = try chosen.map { PDL1Assay.logIFN(try runner.simulator.baselineState(control: runner.control, for: $0)) }
+            let logs = try chosen.map { PDL1Assay.logIFN(try runner.enrollment.patient($0.index).baseline) }
             return logs.reduce(0, +) / Double(max(logs.count, 1))
         }
         let high = try meanLogIFN { $0 >= 50 }, negative = try meanLogIFN { $0 < 1 }

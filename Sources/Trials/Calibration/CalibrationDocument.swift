@@ -53,7 +53,9 @@ public struct CalibrationDocument {
           paired trial; the same seed and patients are used in every evaluation (common random numbers), so the
           loss changes only through the parameters. The residuals below are recomputed with \(finalPatients) patients.
           The line of therapy comes from the CSV `setting` column (first line, pretreated, or not stated =
-          first line); pretreated arms use `PopulationModel.forLine(.pretreated)`.
+          first line); pretreated arms use `PopulationModel.forLine(.pretreated)`. Patients enter only with
+          a tumour that grows untreated over the 8 weeks after baseline (`Enrollment.swift`; a rejected
+          draw is replaced by the next draw of the same patient index), so placebo arms do not respond.
         - **Loss** (`CalibrationLoss`): per arm `n/(n+100) · [ρ(ΔORR/5) + ½ρ(ΔCR/5) + ½ρ(relative ΔmPFS/0.3) + w·ρ(ΔG3/5)]`,
           Δ in percentage points, with the Cauchy penalty ρ(r) = ln(1 + r²/c²) / ln(1 + 1/c²), c = \(CalibrationLoss().robustScale.map { fmt($0) } ?? "∞ (squared errors)") (≈ r² for small
           errors, logarithmic for large ones, so that arms of one regimen that disagree with the rest by far
@@ -92,7 +94,8 @@ public struct CalibrationDocument {
           each drug sensitivity on the arms that give the drug, the same search of the pretreated resistance
           shift over its whole range on the pretreated arms and of the PD-L1 adaptive weight on the
           PD-L1-selected arms, and Nelder–Mead (`NelderMead.swift`) over the
-          population parameters, with one seeded restart in the last round. Both optimisers are written in
+          population parameters, with one seeded restart in the last round; a closing pass of the drug
+          sensitivities (±0.5 log units) follows the last simplex. Both optimisers are written in
           `Sources/Trials/Calibration/` (no package in the build provides them). Nelder–Mead evaluations are
           capped (`--iterations`) and the time budget is shared between tumour types in proportion to their arms.
         - **Runtime**: \(Int(runtimeSeconds / 60)) min \(Int(runtimeSeconds) % 60) s on a shared 2-core machine (release build).

@@ -85,7 +85,8 @@ public struct PopulationCalibrator {
     /// stalls. Then `rounds` rounds alternate (1) a 1-D ``ScanSearch`` of each drug sensitivity on
     /// the arms that give that drug — a drug's sensitivity moves little else, so fitting it alone is
     /// cheap and avoids a many-dimensional simplex — and (2) Nelder–Mead over the population
-    /// parameters (``TumorParameterization/knobs``) on all arms of the tumour type.
+    /// parameters (``TumorParameterization/knobs``) on all arms of the tumour type. A narrow pass
+    /// of the drug sensitivities closes the fit.
     /// - Parameter warmStart: a previously fitted model of this tumour type to start from (nil: the standard population).
     public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration, warmStart: PopulationModel? = nil) throws -> TumorFit {
         let arms = plan.arms[tumor] ?? []
@@ -123,11 +124,10 @@ public struct PopulationCalibrator {
         let lowest = Foundation.log(TumorParameterization.sensitivityBounds.lowerBound)
         let highest = Foundation.log(TumorParameterization.sensitivityBounds.upperBound)
         let populationCount = p.populationCount
-        for round in 0..<max(1, rounds) where !pastDeadline {
+        // 1-D search of each drug sensitivity on its arms, within `span` (log units) of the current value.
+        func searchSensitivities(span: Double) throws {
             for (k, subset) in drugArms.enumerated() where !subset.isEmpty && !pastDeadline {
                 let i = p.drugIndex(k)
-                // The first round spans the whole range; later rounds refine around the current value.
-                let span = round == 0 && warmStart == nil ? highest - lowest : 1.2
                 let before = try lossOf(subset, x)
                 let result = try ScanSearch().minimize(lower: max(lowest, x[i] - span), upper: min(highest, x[i] + span),
                                                        shouldStop: { pastDeadline }) { v in
@@ -136,6 +136,10 @@ public struct PopulationCalibrator {
                 }
                 if result.value < before { x[i] = result.x }
             }
+        }
+        for round in 0..<max(1, rounds) where !pastDeadline {
+            // The first round spans the whole range; later rounds refine around the current value.
+            try searchSensitivities(span: round == 0 && warmStart == nil ? highest - lowest : 1.2)
             // Knobs that move only a subset of the arms get a 1-D search over their whole range on
             // that subset: the pretreated shift (pretreated arms) and the PD-L1–inflammation
             // correlation (PD-L1-selected arms; it decides which patients a PD-L1 threshold selects).
@@ -163,6 +167,13 @@ public struct PopulationCalibrator {
                 }
             if result.value < current { x.replaceSubrange(0..<populationCount, with: result.x); current = result.value }
             report("round \(round + 1) population")
+        }
+        // The last simplex moved the population under the sensitivities: a closing narrow pass
+        // re-levels each drug on its arms (a drug's sensitivity moves little else).
+        if !p.drugs.isEmpty && !pastDeadline {
+            try searchSensitivities(span: 0.5)
+            current = try lossOf(arms, x)
+            report("closing sensitivities")
         }
         if current >= startLoss { x = x0; current = startLoss }
         let fit = TumorFit(tumor: tumor, parameterization: p, x: x, model: p.model(x), startLoss: startLoss,

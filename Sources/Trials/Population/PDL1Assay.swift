@@ -34,22 +34,25 @@ public struct PDL1Assay: Sendable {
     let logIFNMean: Double
     let logIFNSD: Double
 
-    /// The reference sample is patients `0..<referencePatients` of this seed, whatever the trial's
-    /// seed, so a patient's TPS is a function of (population model, trial seed, index) alone.
+    /// The reference sample is the enrolled patients `0..<referencePatients` of this seed, whatever
+    /// the trial's seed, so a patient's TPS is a function of (population model, trial seed, index) alone.
     public static let referenceSeed: UInt64 = 0x00C0_FFEE_0D11
     /// 1,000 reference patients place a prevalence threshold within about ±1.5 points (binomial SE).
     public static let referencePatients = 1000
 
-    /// Measures the reference sample of `population` (its baselines are simulated in parallel).
-    /// - Throws: ``BlockadeError`` when a reference patient's run-in cannot be integrated.
-    public init(population: VirtualPopulation, simulator: Simulator, control: CompiledNetwork<TumorImmuneNetwork>) throws {
+    /// Measures the reference sample of `enrollment`'s population (enrolled like trial patients,
+    /// baselines simulated in parallel).
+    /// - Throws: ``BlockadeError`` when a reference patient cannot be enrolled.
+    public init(enrollment: Enrollment) throws {
+        let population = enrollment.population
         positiveFraction = population.model.pdl1PositiveFraction
         highFraction = population.model.pdl1HighFraction
         adaptiveWeight = min(1, max(0, population.model.pdl1AdaptiveWeight))
-        let sample = VirtualPopulation(model: population.model, tumor: population.tumor, seed: Self.referenceSeed)
-        let pairs = try parallelMap(count: Self.referencePatients) { i in
-            let vp = sample.patient(i)
-            return (Self.logIFN(try simulator.baselineState(control: control, for: vp)), vp.pdl1ConstitutiveNormal)
+        var sample = enrollment
+        sample.population.seed = Self.referenceSeed
+        let pairs = try parallelMap(count: Self.referencePatients) { [sample] i in
+            let (vp, baseline) = try sample.patient(i)
+            return (Self.logIFN(baseline), vp.pdl1ConstitutiveNormal)
         }
         let n = Double(pairs.count)
         let mean = pairs.reduce(0) { $0 + $1.0 } / n
@@ -102,15 +105,6 @@ public struct PDL1Assay: Sendable {
         vp.biomarkers["pdl1_cps"] = min(100, tps + 20 * max(0, inflamed - 0.3))
         vp.biomarkers["pdl1_ic"] = min(50, 10 * inflamed * (tps > 0 ? 1.5 : 0.5))
         return vp
-    }
-}
-
-extension Simulator {
-    /// `vp`'s state at baseline: the untreated run-in of the no-drug model `control`.
-    func baselineState(control: CompiledNetwork<TumorImmuneNetwork>, for vp: VirtualPatient) throws -> [Double] {
-        var model = control
-        for (q, value) in vp.patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
-        return try baselineState(model: model, patient: vp.patient)
     }
 }
 

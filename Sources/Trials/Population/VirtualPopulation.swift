@@ -5,6 +5,9 @@ import TumorImmune
 public struct VirtualPatient: Sendable {
     /// Index in the population (the same patient in every arm and every run with this seed).
     public var index: Int
+    /// Which draw of this index the patient is (0 first; a trial enrols the first draw whose
+    /// untreated tumour grows, ``Enrollment``).
+    public var draw: Int = 0
     public var patient: Patient
     /// `tmb` (mut/Mb) and `msi` (1 = high, 0 = stable) as drawn; `pdl1_tps`, `pdl1_cps`, `pdl1_ic` (%)
     /// only once measured on the baseline tumour (``PDL1Assay/measured(_:baseline:)``).
@@ -31,9 +34,11 @@ public struct VirtualPopulation: Sendable {
         self.model = model; self.tumor = tumor; self.seed = seed
     }
 
-    /// Patient `index`.
-    public func patient(_ index: Int) -> VirtualPatient {
-        var rng = CourseRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03 &+ 0x2545_F491_4F6C_DD1D)
+    /// Draw `draw` of patient `index` (draw 0 is the patient itself; later draws replace a patient
+    /// whom trial entry rejects, ``Enrollment``).
+    public func patient(_ index: Int, draw: Int = 0) -> VirtualPatient {
+        var rng = CourseRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03 &+ 0x2545_F491_4F6C_DD1D
+                                   &+ UInt64(draw) &* 0x94D0_49BB_1331_11EB)
         func normal() -> Double {
             // Box–Muller on two uniforms in (0, 1].
             let u1 = 1 - rng.uniform(), u2 = rng.uniform()
@@ -64,7 +69,7 @@ public struct VirtualPopulation: Sendable {
         // Drawn last, so the draws above are the same as in populations without them.
         let direct = exp(model.directDrugLogSD * normal())
         let immuneToxicity = normal()
-        return VirtualPatient(index: index, patient: p, biomarkers: ["tmb": p.tmb, "msi": msiHigh ? 1 : 0],
+        return VirtualPatient(index: index, draw: draw, patient: p, biomarkers: ["tmb": p.tmb, "msi": msiHigh ? 1 : 0],
                               inflammation: inflammation, pdl1ConstitutiveNormal: pdl1Normal, directDrugSensitivity: direct, immuneToxicityNormal: immuneToxicity)
     }
 }

@@ -45,8 +45,8 @@ public struct TrialRunner: Sendable {
     let regimens: [Regimen]
     let tumor: TumorType
     let simulator: Simulator
-    /// The no-drug model that runs each patient's untreated run-in.
-    let control: CompiledNetwork<TumorImmuneNetwork>
+    /// Trial entry (the untreated run-in and the growing-tumour check).
+    public let enrollment: Enrollment
 
     /// Prepares a trial; checks the tumour, selection and every arm's regimen.
     public init(configuration: TrialConfiguration, populationModel: PopulationModel? = nil) throws {
@@ -64,22 +64,24 @@ public struct TrialRunner: Sendable {
         settings.days = configuration.horizonDays
         settings.rules.scanIntervalDays = configuration.scanIntervalDays
         simulator = Simulator(settings: settings)
-        control = try simulator.compile(patient: Patient(typical: tumor), regimen: Regimen(parsing: "placebo"))
-        assay = selection?.readsPDL1 == true
-            ? try PDL1Assay(population: population, simulator: simulator, control: control) : nil
+        let control = try simulator.compile(patient: Patient(typical: tumor), regimen: Regimen(parsing: "placebo"))
+        enrollment = Enrollment(population: population, simulator: simulator, control: control)
+        assay = selection?.readsPDL1 == true ? try PDL1Assay(enrollment: enrollment) : nil
     }
 
-    /// Patient `index` with every biomarker the selection reads (PD-L1 measured at baseline when it
-    /// reads PD-L1).
-    public func patient(_ index: Int) throws -> VirtualPatient {
-        let vp = population.patient(index)
-        guard let assay else { return vp }
-        return assay.measured(vp, baseline: try simulator.baselineState(control: control, for: vp))
+    /// Patient `index` as enrolled (``Enrollment``), with every biomarker the selection reads
+    /// (PD-L1 measured at baseline when it reads PD-L1), and its baseline state.
+    func enrolled(_ index: Int) throws -> (vp: VirtualPatient, baseline: [Double]) {
+        let (vp, baseline) = try enrollment.patient(index)
+        return (assay.map { $0.measured(vp, baseline: baseline) } ?? vp, baseline)
     }
+
+    /// Patient `index` as enrolled, with every biomarker the selection reads.
+    public func patient(_ index: Int) throws -> VirtualPatient { try enrolled(index).vp }
 
     /// Population indices of selected patients number `range` (0-based among selected patients).
-    /// Candidates are screened in blocks, in parallel when PD-L1 must be measured; the result is the
-    /// same as screening one patient after another.
+    /// Candidates are screened in parallel blocks; the result is the same as screening one patient
+    /// after another. Without a selection, patient `k` is population index `k`.
     /// - Parameter screened: called after each block with the candidates screened and how many of the
     ///   patients in `range` were found so far.
     /// - Throws: when the selection matches too rarely to find the patients (fewer than 1 in 10,000).
@@ -87,7 +89,8 @@ public struct TrialRunner: Sendable {
         guard let selection else { return Array(range) }
         var found: [Int] = []
         var matched = 0, start = 0
-        let block = assay == nil ? 4096 : 512
+        // Candidates are enrolled (a run-in each) before their biomarkers are read.
+        let block = 512
         while matched < range.upperBound {
             let first = start
             let matches = try parallelMap(count: block) { k in selection.matches(try patient(first + k).biomarkers) }
@@ -129,9 +132,9 @@ public struct TrialRunner: Sendable {
         nonisolated(unsafe) let slots = results
         let failures = Counter(), done = Counter()
         let work: @Sendable (Int) -> Void = { position in
-            let vp = population.patient(indices[position])
             do {
-                let outcomes = try simulatePatient(vp, models: models, course: courseSettings)
+                let (vp, baseline) = try enrolled(indices[position])
+                let outcomes = try simulatePatient(vp, baseline: baseline, models: models, course: courseSettings)
                 for (arm, outcome) in outcomes.enumerated() { slots[position * armCount + arm] = outcome }
             } catch {
                 failures.increment()
@@ -181,10 +184,9 @@ public struct TrialRunner: Sendable {
         }
     }
 
-    /// One patient in every arm, from one shared baseline (the untreated run-in).
-    func simulatePatient(_ vp: VirtualPatient, models: [CompiledNetwork<TumorImmuneNetwork>],
+    /// One patient in every arm, from one shared baseline `core` (the end of the untreated run-in).
+    func simulatePatient(_ vp: VirtualPatient, baseline core: [Double], models: [CompiledNetwork<TumorImmuneNetwork>],
                          course: CourseSettings) throws -> [PatientOutcome] {
-        let core = try simulator.baselineState(control: control, for: vp)
         var course = course
         course.toxicity.immuneSusceptibility = course.toxicity.susceptibility(normal: vp.immuneToxicityNormal)
         var outcomes: [PatientOutcome] = []
