@@ -12,7 +12,9 @@ struct TrialCommand: AsyncParsableCommand {
         discussion: """
         Every selected virtual patient receives every arm (paired design). Courses are simulated \
         cycle by cycle: label doses, adverse events with graded management, RECIST scans, treatment \
-        stopped at progression, follow-up for survival. Patient i of seed S is always the same patient.
+        stopped at progression, follow-up for survival. Patient i of seed S is always the same patient. \
+        Patients enter with growing disease: a drawn patient whose untreated tumour would shrink over the \
+        8 weeks after baseline is replaced by the next draw of the same index, so a placebo arm does not respond.
 
         Examples:
           blockade trial --tumor melanoma --arm nivolumab --arm nivolumab+ipilimumab --patients 500 --seed 1

@@ -116,3 +116,39 @@ struct TrialRunnerTests {
         #expect(s.matches(["tmb": 2, "pdl1_tps": 5, "msi": 1]))
     }
 }
+
+@Suite("Trial entry")
+struct EnrollmentTests {
+    /// An RCC population with half the standard mechanism levels: many raw draws are in immune
+    /// control at baseline and would shrink untreated.
+    static func regressiveModel() throws -> PopulationModel {
+        var model = PopulationModel.standard(for: try TumorType.named("rcc"))
+        for (k, v) in model.mechanismMedians { model.mechanismMedians[k] = v / 2 }
+        return model
+    }
+
+    @Test("enrolled patients' untreated tumours grow to the first scan; rejected draws would have shrunk")
+    func growingDisease() throws {
+        var config = TrialConfiguration(tumor: "rcc", selection: nil, arms: ["placebo"], patients: 80, seed: 5)
+        config.horizonDays = 224
+        config.attribution = false
+        let runner = try TrialRunner(configuration: config, populationModel: try Self.regressiveModel())
+        let outcomes = try runner.run(patients: 0..<80)[0].outcomes
+        #expect(outcomes.count == 80)
+        // The course's first scan (day 56) sees the growth the entry check measured.
+        #expect(outcomes.allSatisfy { ($0.scanPercentChange.first ?? 0) >= -1e-3 })
+        #expect(outcomes.count { [.completeResponse, .partialResponse].contains($0.bestResponse) } <= 2, "placebo responses")
+        // Some patients were redrawn, and their first draw fails the check.
+        let enrolled = try (0..<80).map { try runner.enrollment.patient($0) }
+        let redrawn = enrolled.filter { $0.vp.draw > 0 }
+        #expect(redrawn.count >= 5, "\(redrawn.count) of 80 patients redrawn")
+        for (vp, _) in redrawn.prefix(3) {
+            let first = runner.population.patient(vp.index)
+            let model = runner.enrollment.control.with(first.patient)
+            let baseline = try runner.simulator.baselineState(model: model, patient: first.patient)
+            #expect(try runner.simulator.untreatedVolumeRatio(model: model, baseline: baseline, days: Enrollment.windowDays) < 1)
+        }
+        // Patient i is the same whichever way it is reached.
+        #expect(try runner.patient(17).patient == enrolled[17].vp.patient)
+    }
+}
