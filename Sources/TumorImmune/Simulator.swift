@@ -165,6 +165,20 @@ public struct Simulator: Sendable {
         return state
     }
 
+    /// Tumour volume after `days` without treatment over the volume at baseline, for a no-drug
+    /// model `model` (patient parameters set) started from `baseline` (trial entry checks that the
+    /// untreated tumour grows). Here rather than in the Trials module so that the solver is
+    /// specialised for this network (a generic call across modules runs about 15 times slower).
+    public func untreatedVolumeRatio(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], days: Double) throws -> Double {
+        var solver = Tsit5()
+        let run = solver.solve(model, initialState: baseline, from: 0, to: days, saveAt: [days], events: [], options: settings.solver)
+        guard run.returnCode == .success, run.times.count == 1 else {
+            throw BlockadeError.solverFailure(code: run.returnCode.rawValue, time: run.finalTime)
+        }
+        let before = model.observe(t: 0, y: baseline)[0]
+        return model.observe(t: days, y: Array(run.state(at: 0)))[0] / max(before, 1e-300)
+    }
+
     /// Simulates `patient` under `regimen` and reads the response.
     /// - Throws: ``BlockadeError`` for invalid input or a solver failure (with its return code).
     public func run(patient: Patient, regimen: Regimen) throws -> SimulationResult {

@@ -1,5 +1,4 @@
 import Foundation
-import Integrators
 import Reactions
 import TumorImmune
 
@@ -67,17 +66,5 @@ extension Simulator {
     /// enrolment check; ``Enrollment/patient(_:)`` applies it).
     func baselineState(control: CompiledNetwork<TumorImmuneNetwork>, for vp: VirtualPatient) throws -> [Double] {
         try baselineState(model: control.with(vp.patient), patient: vp.patient)
-    }
-
-    /// Tumour volume after `days` without treatment over the volume at baseline, for the no-drug
-    /// model `model` (patient parameters set) started from `baseline`.
-    func untreatedVolumeRatio(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], days: Double) throws -> Double {
-        var solver = Tsit5()
-        let run = solver.solve(model, initialState: baseline, from: 0, to: days, saveAt: [days], events: [], options: settings.solver)
-        guard run.returnCode == .success, run.times.count == 1 else {
-            throw BlockadeError.solverFailure(code: run.returnCode.rawValue, time: run.finalTime)
-        }
-        let before = model.observe(t: 0, y: baseline)[0]
-        return model.observe(t: days, y: Array(run.state(at: 0)))[0] / max(before, 1e-300)
     }
 }
