@@ -68,9 +68,7 @@ public struct Simulator: Sendable {
     public func compile(patient: Patient, regimen: Regimen) throws -> CompiledNetwork<TumorImmuneNetwork> {
         try patient.validate()
         let network = TumorImmuneNetwork(slots: regimen.slots)
-        var model = try CompiledNetwork(network)
-        for (q, value) in patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
-        return model
+        return try CompiledNetwork(network).with(patient)
     }
 
     /// Days from a carried dose to the rise of anti-carrier immunity (Ishida 2006,
@@ -168,7 +166,8 @@ public struct Simulator: Sendable {
     /// Tumour volume after `days` without treatment over the volume at baseline, for a no-drug
     /// model `model` (patient parameters set) started from `baseline` (trial entry checks that the
     /// untreated tumour grows). Here rather than in the Trials module so that the solver is
-    /// specialised for this network (a generic call across modules runs about 15 times slower).
+    /// specialised for this network (called generically from another module, trials ran 13 times
+    /// slower: 1,000 × 2 melanoma arms in 10.4 s against 0.79 s).
     public func untreatedVolumeRatio(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], days: Double) throws -> Double {
         var solver = Tsit5()
         let run = solver.solve(model, initialState: baseline, from: 0, to: days, saveAt: [days], events: [], options: settings.solver)
@@ -238,5 +237,14 @@ public struct Simulator: Sendable {
             doseDays: model.network.slots.map { slot in (slot.label, slot.schedule.administrations(horizon: days).map(\.day)) },
             recist: recist, returnCode: solution.returnCode, statistics: solution.statistics,
             solution: solution, speciesIDs: model.network.species.map(\.id))
+    }
+}
+
+extension CompiledNetwork where N == TumorImmuneNetwork {
+    /// This model with `patient`'s parameters set.
+    public func with(_ patient: Patient) -> Self {
+        var model = self
+        for (q, value) in patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
+        return model
     }
 }

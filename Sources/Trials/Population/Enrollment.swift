@@ -5,8 +5,8 @@ import TumorImmune
 /// Trial entry: a virtual patient enters a trial only if the untreated tumour is not shrinking.
 ///
 /// A drawn patient whose immune response already controls the tumour at the end of the run-in
-/// would shrink without any treatment. Before data v13 such patients were enrolled, and placebo
-/// arms responded: 20 % objective responses in RCC, 6.5 % in melanoma, 5 % in NSCLC (400 patients,
+/// would shrink without any treatment. Until this rule (data v12 and earlier) such patients were
+/// enrolled, and placebo arms responded: 20 % objective responses in RCC, 6.5 % in melanoma, 5 % in NSCLC (400 patients,
 /// seed 2, data v12). Patients start treatment for advanced disease because it grows, and
 /// spontaneous regression of advanced solid tumours is rare: 0–1.1 % was the historical figure for
 /// metastatic RCC, and a placebo arm of a double-blind RCC trial had 6 % responses (Elhilali 2000,
@@ -49,22 +49,5 @@ public struct Enrollment: Sendable {
         throw BlockadeError.invalidArgument(
             "no draw of \(population.tumor.id) patient \(index) out of \(Self.maxDraws) has an untreated tumour that grows; "
                 + "the population regresses without treatment (check its mechanism medians and doubling time)")
-    }
-}
-
-extension CompiledNetwork where N == TumorImmuneNetwork {
-    /// This model with `patient`'s parameters set.
-    func with(_ patient: Patient) -> Self {
-        var model = self
-        for (q, value) in patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
-        return model
-    }
-}
-
-extension Simulator {
-    /// `vp`'s state at baseline: the untreated run-in of the no-drug model `control` (without the
-    /// enrolment check; ``Enrollment/patient(_:)`` applies it).
-    func baselineState(control: CompiledNetwork<TumorImmuneNetwork>, for vp: VirtualPatient) throws -> [Double] {
-        try baselineState(model: control.with(vp.patient), patient: vp.patient)
     }
 }

@@ -191,8 +191,7 @@ public struct TrialRunner: Sendable {
         course.toxicity.immuneSusceptibility = course.toxicity.susceptibility(normal: vp.immuneToxicityNormal)
         var outcomes: [PatientOutcome] = []
         for (arm, template) in models.enumerated() {
-            var model = template
-            for (q, value) in vp.patient.parameterOverrides { model.parameterValues[q.rawValue] = value }
+            var model = template.with(vp.patient)
             if vp.directDrugSensitivity != 1 { Self.scaleDirectEffects(of: &model) { _ in vp.directDrugSensitivity } }
             var baseline = Array(model.initialState)
             for i in 0..<S.allCases.count { baseline[i] = core[i] }
