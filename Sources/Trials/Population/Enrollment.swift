@@ -18,7 +18,7 @@ import TumorImmune
 /// scan of the standard schedule). A patient who fails is not moved to another index, so patient
 /// `i` of seed `s` stays a function of (population model, `s`, `i`) and shards need no screening of
 /// the patients before theirs. The rule is part of the population model: the calibration fits the
-/// populations with it.
+/// populations with it (data v13 onwards).
 public struct Enrollment: Sendable {
     public var population: VirtualPopulation
     let simulator: Simulator
