@@ -347,6 +347,34 @@ struct ToxicityFitTests {
         #expect(!groups.contains { $0.drug == "lenvatinib" || $0.drug == "everolimus" })
     }
 
+    @Test("simulated any-cause G≥3: equal to the TRAE rate without a background, above it and rising with one; a placebo arm has only background events")
+    func anyCauseSimulation() throws {
+        let arms = ["nivolumab", "placebo"].enumerated().map { i, regimen in
+            CalibrationArm(line: i + 2, trial: "t", tumor: "nsclc", regimen: regimen, selection: nil, n: 200, orr: nil, cr: nil,
+                           medianPFS: nil, g3: 20, confidence: "flags: g3=allcause AE")
+        }
+        var simulator = CalibrationSimulator(patients: 40, seed: 5)
+        simulator.horizonDays = 336
+        let model = PopulationModel.standard(for: try TumorType.named("nsclc"))
+        var scales = ToxicityParameterization.identity
+        let none = try simulator.simulate(arms, model: model, toxicity: scales)
+        #expect(none.allSatisfy { $0.g3AnyCause == $0.g3 })
+        #expect(none[1].g3 == 0, "placebo causes no treatment-related event")
+        scales.backgroundGrade3PerYear = 0.3
+        let low = try simulator.simulate(arms, model: model, toxicity: scales)
+        scales.backgroundGrade3PerYear = 1.5
+        let high = try simulator.simulate(arms, model: model, toxicity: scales)
+        for i in arms.indices {
+            #expect(low[i].g3 == none[i].g3, "the background never changes a course")
+            #expect(low[i].g3AnyCause > low[i].g3 && high[i].g3AnyCause > low[i].g3AnyCause)
+            #expect(high[i].g3AnyCause <= 100)
+        }
+        let calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: arms + [CalibrationArm(
+            line: 9, trial: "u", tumor: "nsclc", regimen: "docetaxel", selection: nil, n: 100, orr: nil, cr: nil, medianPFS: nil, g3: 40)]),
+            simulator: simulator, tumorEvaluations: 0, toxicityEvaluations: 0, seed: 5)
+        #expect(calibrator.anyCauseArms().map(\.line) == [2, 3], "only arms flagged any-cause fit the background")
+    }
+
     @Test("the frailty profile re-levels the immune scale to the published mean and never returns a worse loss")
     func frailtyProfile() throws {
         let arms = [

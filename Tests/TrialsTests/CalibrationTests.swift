@@ -123,6 +123,33 @@ struct CalibrationLossTests {
         #expect(abs(loss.armLoss(Self.arm, SimulatedArm(orr: 40, cr: 15, medianPFS: 6, g3: 20)) - 0.5 * w) < 1e-12)
     }
 
+    @Test("an any-cause G≥3 target is compared with the simulated any-cause rate, a treatment-related one with the TRAE rate")
+    func anyCauseTargets() {
+        let loss = CalibrationLoss()
+        var anyCause = Self.arm
+        anyCause.confidence = "flags: g3=allcause AE"
+        let sim = SimulatedArm(orr: 40, cr: 10, medianPFS: 6, g3: 12, g3AnyCause: 20)
+        #expect(loss.armLoss(anyCause, sim) == 0)
+        #expect(abs(loss.armLoss(Self.arm, sim) - loss.sizeWeight(Self.arm) * loss.penalty(-8.0 / 5)) < 1e-12)
+        #expect(SimulatedArm(orr: 0, cr: 0, medianPFS: nil, g3: 7).g3AnyCause == 7, "without a background both rates agree")
+        let row = CalibrationReport.Row(arm: anyCause, fitted: sim)
+        #expect(row.g3Pass == true && CalibrationReport.Row(arm: Self.arm, fitted: sim).g3Pass == false)
+    }
+
+    @Test("the any-cause probability: 1 with a treatment-related event, else 1 − exp(−λ·follow-up) to 30 days after the last dose, capped at the horizon")
+    func anyCauseProbability() {
+        var s = ToxicityParameterization.identity
+        #expect(s.anyCauseGrade3Probability(treatmentRelated: false, treatmentEndDay: 300, horizonDays: 730) == 0)
+        s.backgroundGrade3PerYear = 1
+        #expect(s.anyCauseGrade3Probability(treatmentRelated: true, treatmentEndDay: 10, horizonDays: 730) == 1)
+        let year = s.anyCauseGrade3Probability(treatmentRelated: false, treatmentEndDay: 365.25 - 30, horizonDays: 730)
+        #expect(abs(year - (1 - exp(-1.0))) < 1e-12)
+        let capped = s.anyCauseGrade3Probability(treatmentRelated: false, treatmentEndDay: 1000, horizonDays: 730)
+        #expect(abs(capped - (1 - exp(-730 / 365.25))) < 1e-12)
+        #expect(s.anyCauseGrade3Probability(treatmentRelated: false, treatmentEndDay: 0, horizonDays: 730) > 0,
+                "events in the reporting window after a single dose count")
+    }
+
     @Test("the Cauchy penalty is quadratic near 0, 1 at the threshold and sub-quadratic far out")
     func robustPenalty() {
         var loss = CalibrationLoss()

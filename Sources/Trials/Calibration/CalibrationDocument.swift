@@ -61,8 +61,11 @@ public struct CalibrationDocument {
           errors, logarithmic for large ones, so that arms of one regimen that disagree with the rest by far
           more than the threshold do not pull the fit to a value that passes none of them); each unweighted
           term equals 1 at the acceptance threshold (PFS has half
-          weight: ORR is the primary target and the model's PFS is limited by structure). `w` = ½ for G≥3 rates the
-          CSV flags as any-attribution (`g3=allcause AE`) or counted over a wider population; a simulated median
+          weight: ORR is the primary target and the model's PFS is limited by structure). G≥3 rates the CSV flags
+          as any-attribution (`g3=allcause AE`) are compared with the simulated any-cause rate: a patient counts
+          with a treatment-related grade ≥ 3 event, or else with probability 1 − exp(−λ·t), t the follow-up from
+          the first dose to 30 days after the last, λ the fitted background rate of events that treatment does
+          not cause (marked "any-cause" below). `w` = ½ for G≥3 rates counted over a wider population; a simulated median
           PFS that is not reached counts as the 24-month follow-up. Absent targets are left out. CR values
           flagged `cr=pathologic CR` are not used. The simulated median PFS is the Kaplan–Meier curve
           interpolated linearly between scans (`KaplanMeier.interpolatedMedian`; progression at the first
@@ -86,7 +89,8 @@ public struct CalibrationDocument {
           anti-PD-1/PD-L1, ipilimumab and chemotherapy arms of all fitted tumour types with the populations
           fixed, in rounds alternating with one toxicity factor per drug (0.1–10), each on that drug's
           single-drug arms across tumour types; a drug that no arm gives alone (bevacizumab, cetuximab) is
-          fitted afterwards on the backbone arms in which it is the only drug without a factor of its own.
+          fitted afterwards on the backbone arms in which it is the only drug without a factor of its own;
+          the background rate λ (0.01–3 per patient-year) on the any-cause arms, first in each round.
           No factor belongs to a combination: a combination's toxicity
           comes from its drugs.
         - **Optimiser**: per tumour type, \(warmStartVersion.map { "from the populations of data file version \($0) (a refinement run; `--warm-start`)" } ?? "from the standard population: a 4 × 3 scan of resistance offset × doubling-time scale"),
@@ -118,7 +122,7 @@ public struct CalibrationDocument {
             o += "\nNot refitted in this run (standard population): \(notFitted.joined(separator: ", ")).\n"
         }
         if let s = toxicityScales {
-            o += "\n**Toxicity scales** (multipliers of `ToxicityModel` defaults): immune \(Self.f(s.immuneScale)), PD-axis weight \(Self.f(s.pdWeightScale)), CTLA-4 weight \(Self.f(s.ctla4WeightScale)), haematologic \(Self.f(s.haematologicScale)); immune frailty log-SD \(s.immuneFrailtyLogSD.map(Self.f) ?? "0 (none)")"
+            o += "\n**Toxicity scales** (multipliers of `ToxicityModel` defaults): immune \(Self.f(s.immuneScale)), PD-axis weight \(Self.f(s.pdWeightScale)), CTLA-4 weight \(Self.f(s.ctla4WeightScale)), haematologic \(Self.f(s.haematologicScale)); immune frailty log-SD \(s.immuneFrailtyLogSD.map(Self.f) ?? "0 (none)"); background grade ≥ 3 events of any cause \(s.backgroundGrade3PerYear.map { Self.f($0) + " per patient-year" } ?? "none")"
             if let t = toxicity { o += " — fitted on \(t.arms.count) arms, loss \(Self.f(t.startLoss)) → \(Self.f(t.loss)) in \(t.evaluations) evaluations" }
             o += ".\n"
             if let d = s.drugScales, !d.isEmpty {

@@ -6,10 +6,17 @@ public struct SimulatedArm: Sendable, Equatable, Codable {
     public var cr: Double
     /// Median PFS, months; nil when not reached within the follow-up.
     public var medianPFS: Double?
+    /// Grade ≥ 3 treatment-related adverse events.
     public var g3: Double
-    public init(orr: Double, cr: Double, medianPFS: Double?, g3: Double) {
-        self.orr = orr; self.cr = cr; self.medianPFS = medianPFS; self.g3 = g3
+    /// Grade ≥ 3 adverse events of any attribution (treatment-related or background;
+    /// ``CalibratedPopulations/ToxicityCalibration/backgroundGrade3PerYear``).
+    public var g3AnyCause: Double
+    public init(orr: Double, cr: Double, medianPFS: Double?, g3: Double, g3AnyCause: Double? = nil) {
+        self.orr = orr; self.cr = cr; self.medianPFS = medianPFS; self.g3 = g3; self.g3AnyCause = g3AnyCause ?? g3
     }
+
+    /// The G≥3 rate comparable with `arm`'s published one: any-cause where the CSV flags it so.
+    public func g3(comparableWith arm: CalibrationArm) -> Double { arm.g3IsAnyCause ? g3AnyCause : g3 }
 }
 
 /// The calibration objective: a weighted sum of robust penalties of threshold-scaled errors over arms.
@@ -32,8 +39,9 @@ public struct SimulatedArm: Sendable, Equatable, Codable {
 /// structure (8-weekly scans, stable disease rarer than in trials), so a full-weight PFS term pulled
 /// the response rates away from their targets.
 /// w_n = n / (n + 100) gives small (phase-1, subgroup) arms less pull; a missing n counts as 100.
-/// G≥3 rates flagged `g3=allcause` (any attribution) or counted over a wider population get half
-/// weight, since the model simulates treatment-related events only. A median PFS not reached in the
+/// G≥3 rates flagged `g3=allcause` (any attribution) are compared with the simulated any-cause rate
+/// (treatment-related events plus a fitted background; ``SimulatedArm/g3AnyCause``); rates counted
+/// over a wider population than the arm's get half weight. A median PFS not reached in the
 /// simulation counts as the follow-up (`horizonMonths`), a lower bound. Terms whose target is
 /// absent are left out. The loss is 0 exactly when every present target is matched.
 public struct CalibrationLoss: Sendable {
@@ -41,7 +49,7 @@ public struct CalibrationLoss: Sendable {
     public var crWeight = 0.5
     public var pfsWeight = 0.5
     public var g3Weight = 1.0
-    /// Weight multiplier of flagged (any-cause / other-population) G≥3 targets.
+    /// Weight multiplier of G≥3 targets counted over a wider population than the arm's.
     public var flaggedG3Weight = 0.5
     /// Scales: the pass thresholds.
     public static let orrTolerance = 5.0, g3Tolerance = 5.0, pfsRelativeTolerance = 0.3
@@ -78,8 +86,8 @@ public struct CalibrationLoss: Sendable {
             if let t = arm.medianPFS { sum += pfsWeight * penalty(pfsRelativeError(target: t, fitted: sim.medianPFS) / Self.pfsRelativeTolerance) }
         }
         if includeToxicity, let t = arm.g3 {
-            let w = (arm.g3IsAnyCause || arm.g3IsOtherPopulation) ? flaggedG3Weight : 1
-            sum += g3Weight * w * penalty((sim.g3 - t) / Self.g3Tolerance)
+            let w = arm.g3IsOtherPopulation ? flaggedG3Weight : 1
+            sum += g3Weight * w * penalty((sim.g3(comparableWith: arm) - t) / Self.g3Tolerance)
         }
         return sizeWeight(arm) * sum
     }

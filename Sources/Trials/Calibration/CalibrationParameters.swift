@@ -231,12 +231,15 @@ public enum ToxicityParameterization {
     /// Starting frailty log-SD where none is fitted yet (an exploratory toxicity-only fit on data
     /// file 8 reached 1.5 from 1).
     static let frailtyStart = 1.5
-    /// The scales for vector `y`, with per-drug factors `drugScales` carried through unchanged.
-    public static func scales(_ y: [Double], drugScales: [String: Double]? = nil) -> CalibratedPopulations.ToxicityCalibration {
+    /// `base` with the scales and frailty of vector `y`; its other parameters (per-drug factors,
+    /// background rate) carried through unchanged.
+    public static func scales(_ y: [Double], over base: CalibratedPopulations.ToxicityCalibration = identity) -> CalibratedPopulations.ToxicityCalibration {
         precondition(y.count == names.count, "a toxicity vector has \(names.count) coordinates")
         let v = y.prefix(4).map { min(scaleBounds.upperBound, max(scaleBounds.lowerBound, exp($0))) }
-        return .init(immuneScale: v[0], pdWeightScale: v[1], ctla4WeightScale: v[2], haematologicScale: v[3],
-                     drugScales: drugScales, immuneFrailtyLogSD: min(4, max(0.05, exp(y[4]))))
+        var s = base
+        s.immuneScale = v[0]; s.pdWeightScale = v[1]; s.ctla4WeightScale = v[2]; s.haematologicScale = v[3]
+        s.immuneFrailtyLogSD = min(4, max(0.05, exp(y[4])))
+        return s
     }
     public static func vector(_ s: CalibratedPopulations.ToxicityCalibration) -> [Double] {
         [s.immuneScale, s.pdWeightScale, s.ctla4WeightScale, s.haematologicScale, s.immuneFrailtyLogSD ?? frailtyStart].map { log($0) }

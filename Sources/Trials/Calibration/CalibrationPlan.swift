@@ -77,9 +77,14 @@ public struct CalibrationSimulator: Sendable {
             for outcomes in try runner.run(patients: 0..<patients) {
                 let s = try ArmSummary(outcomes: outcomes)
                 let n = Double(s.n)
+                let anyCause = outcomes.outcomes.reduce(0.0) {
+                    $0 + toxicity.anyCauseGrade3Probability(treatmentRelated: $1.grade3PlusAdverseEvent,
+                                                            treatmentEndDay: $1.treatmentEndDay, horizonDays: horizonDays)
+                }
                 results[Key(group: group, regimen: outcomes.regimen)] = SimulatedArm(
                     orr: 100 * s.orr, cr: 100 * Double(s.completeResponses) / n,
-                    medianPFS: s.pfs.interpolatedMedian.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n)
+                    medianPFS: s.pfs.interpolatedMedian.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n,
+                    g3AnyCause: 100 * anyCause / n)
             }
         }
         return arms.map { results[Key(group: Group(selection: $0.selection, line: $0.therapyLine), regimen: $0.regimen)]! }

@@ -9,7 +9,7 @@ public struct CalibrationReport: Sendable {
         public var fitted: SimulatedArm
         public init(arm: CalibrationArm, fitted: SimulatedArm) { self.arm = arm; self.fitted = fitted }
         public var orrPass: Bool? { arm.orr.map { abs(fitted.orr - $0) <= CalibrationLoss.orrTolerance } }
-        public var g3Pass: Bool? { arm.g3.map { abs(fitted.g3 - $0) <= CalibrationLoss.g3Tolerance } }
+        public var g3Pass: Bool? { arm.g3.map { abs(fitted.g3(comparableWith: arm) - $0) <= CalibrationLoss.g3Tolerance } }
         public var pfsPass: Bool? {
             arm.medianPFS.map { abs(CalibrationLoss().pfsRelativeError(target: $0, fitted: fitted.medianPFS)) <= CalibrationLoss.pfsRelativeTolerance }
         }
@@ -20,7 +20,7 @@ public struct CalibrationReport: Sendable {
             Self.withinSamplingError(arm.orr, fitted.orr, publishedN: arm.n, simulatedN: simulatedPatients)
         }
         public func g3WithinSamplingError(simulatedPatients: Int) -> Bool? {
-            Self.withinSamplingError(arm.g3, fitted.g3, publishedN: arm.n, simulatedN: simulatedPatients)
+            Self.withinSamplingError(arm.g3, fitted.g3(comparableWith: arm), publishedN: arm.n, simulatedN: simulatedPatients)
         }
 
         /// Two-sided two-proportion z-test at 5 % with the pooled rate (rates in percent): true when
@@ -89,7 +89,7 @@ public struct CalibrationReport: Sendable {
         out += "|---:|---|---|---|---|---|---:|---|---|---|---|\n"
         for r in rows {
             let a = r.arm
-            var g3 = Self.cell(a.g3, r.fitted.g3, pass: r.g3Pass)
+            var g3 = Self.cell(a.g3, r.fitted.g3(comparableWith: a), pass: r.g3Pass)
             if a.g3 != nil && (a.g3IsAnyCause || a.g3IsOtherPopulation) { g3 += a.g3IsAnyCause ? " (any-cause)" : " (wider pop.)" }
             var orr = Self.cell(a.orr, r.fitted.orr, pass: r.orrPass)
             if a.orrIsIrRC && a.orr != nil { orr += " (irRC)" }
@@ -107,7 +107,7 @@ public struct CalibrationReport: Sendable {
             let a = r.arm
             out += pad(String(a.line), 5) + pad(a.tumor, 12) + pad(a.regimen, 36) + pad(a.selection ?? "all", 14)
             out += pad(Self.cell(a.orr, r.fitted.orr, pass: r.orrPass), 18) + pad(Self.cell(a.cr, r.fitted.cr, pass: nil), 14)
-            out += pad(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass), 18) + Self.cell(a.g3, r.fitted.g3, pass: r.g3Pass) + "\n"
+            out += pad(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass), 18) + Self.cell(a.g3, r.fitted.g3(comparableWith: a), pass: r.g3Pass) + "\n"
         }
         return out
     }

@@ -257,7 +257,7 @@ public struct PopulationCalibrator {
             trial.immuneFrailtyLogSD = exp(logSD)
             let first = try toxicitySimulations(arms, models: models, scales: trial)
             let published = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * ($1.arm.g3 ?? 0) }
-            let simulated = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * $1.sim.g3 }
+            let simulated = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * $1.sim.g3(comparableWith: $1.arm) }
             if simulated > 0 { trial.immuneScale = min(bounds.upperBound, max(bounds.lowerBound, trial.immuneScale * published / simulated)) }
             evaluations += 2
             let value = try toxicityLoss(arms, models: models, scales: trial)
@@ -289,7 +289,29 @@ public struct PopulationCalibrator {
             (try? Regimen(parsing: arm.regimen, tumor: arm.tumor))?.slots.contains { $0.drug.drugClass == .checkpointAntibody } ?? false
         }
         for round in 0..<max(1, rounds) where !pastDeadline {
-            // The frailty's profile first (its effect is confounded with the immune scale's).
+            // The background rate of the any-cause arms first: it moves those arms only, and the drug
+            // factors and global scales fitted after it see the any-cause arms through it.
+            let anyCause = anyCauseArms()
+            if !anyCause.isEmpty && !pastDeadline {
+                func lossWith(_ logRate: Double) throws -> Double {
+                    var trial = scales
+                    trial.backgroundGrade3PerYear = exp(logRate)
+                    return try toxicityLoss(anyCause, models: models, scales: trial)
+                }
+                let now = Foundation.log(scales.backgroundGrade3PerYear ?? Self.backgroundStart)
+                let before = try lossWith(now)
+                let range = Self.backgroundRange
+                let span = round == 0 ? 4.0 : 0.8
+                let r = try ScanSearch(scanPoints: 7, refinements: 5).minimize(
+                    lower: max(Foundation.log(range.lowerBound), now - span), upper: min(Foundation.log(range.upperBound), now + span),
+                    shouldStop: { pastDeadline }, lossWith)
+                count += r.evaluations + 1
+                scales.backgroundGrade3PerYear = exp(r.value < before ? r.x : now)
+                current = try toxicityLoss(arms, models: models, scales: scales)
+                count += 1
+                log("  toxicity background: \(fmt(scales.backgroundGrade3PerYear ?? 0)) per patient-year on \(anyCause.count) any-cause arms, loss \(fmt(before)) → \(fmt(min(before, r.value)))")
+            }
+            // Then the frailty's profile (its effect is confounded with the immune scale's).
             let before = try toxicityLoss(checkpointArms, models: models, scales: scales)
             let profile = try profileFrailty(checkpointArms, models: models, scales: scales)
             count += profile.evaluations + 1
@@ -304,12 +326,12 @@ public struct PopulationCalibrator {
             let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ 17 &+ UInt64(round))
                 .minimize(start: y0, step: round == 0 ? [0.4, 0.4, 0.4, 0.4, 0.5] : [0.2, 0.2, 0.2, 0.2, 0.3], shouldStop: { pastDeadline }) { y in
                     count += 1
-                    let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, drugScales: scales.drugScales))
+                    let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, over: scales))
                     if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
                     return v
                 }
             if result.value < current {
-                scales = ToxicityParameterization.scales(result.x, drugScales: scales.drugScales); current = result.value
+                scales = ToxicityParameterization.scales(result.x, over: scales); current = result.value
             }
             // Per-drug factors, one drug at a time, single-drug groups before backbone ones.
             for (drug, group) in drugToxicityArms() where !pastDeadline {
@@ -335,6 +357,18 @@ public struct PopulationCalibrator {
         if current > startLoss { scales = start; current = startLoss }
         return ToxicityFit(scales: scales, arms: arms, startLoss: startLoss,
                            loss: current, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
+    }
+
+    /// Range of the background rate of grade ≥ 3 events, per patient-year (0.01: nearly none; 3: a
+    /// 95 % chance within a year), and the start of a fit without one.
+    static let backgroundRange = 0.01...3.0
+    static let backgroundStart = 0.3
+
+    /// Arms whose published G≥3 rate counts events of any attribution: they fit the background rate
+    /// (``CalibratedPopulations/ToxicityCalibration/backgroundGrade3PerYear``). Placebo and
+    /// targeted-drug arms are included, as the background does not depend on the drug.
+    public func anyCauseArms() -> [CalibrationArm] {
+        plan.tumorsByArmCount.flatMap { tumor in (plan.arms[tumor] ?? []).filter { $0.g3 != nil && $0.g3IsAnyCause } }
     }
 
     /// The fitted parameters of `tumor`'s arms in the plan.
@@ -398,7 +432,7 @@ public struct PopulationCalibrator {
         return try ToxicityParameterization.names.indices.map { i in
             func lossAt(_ factor: Double) throws -> Double {
                 var z = y; z[i] += Foundation.log(factor)
-                return try toxicityLoss(fit.arms, models: models, scales: ToxicityParameterization.scales(z, drugScales: fit.scales.drugScales))
+                return try toxicityLoss(fit.arms, models: models, scales: ToxicityParameterization.scales(z, over: fit.scales))
             }
             return ParameterSensitivity(name: ToxicityParameterization.names[i], value: exp(y[i]),
                                         riseDown: try lossAt(0.8) - fit.loss, riseUp: try lossAt(1.2) - fit.loss)

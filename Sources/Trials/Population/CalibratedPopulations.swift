@@ -31,11 +31,36 @@ public enum CalibratedPopulations {
         public var drugScales: [String: Double]?
         /// ``ToxicityModel/immuneFrailtyLogSD`` (nil in data files before version 9: no frailty).
         public var immuneFrailtyLogSD: Double?
+        /// Hazard, per patient-year of follow-up, of grade ≥ 3 adverse events that treatment does not
+        /// cause (cancer progression and its complications, comorbidity, intercurrent illness). It
+        /// never enters a simulated course or a trial's output, which count treatment-related events
+        /// only: it is the observation model of the calibration arms that report adverse events of
+        /// any attribution (CSV flag `g3=allcause`), so that those arms are compared like with like
+        /// (``anyCauseGrade3Probability(treatmentRelated:treatmentEndDay:horizonDays:)``). Fitted
+        /// on those arms (data v14 onwards; nil before: no background, and the flagged arms were only
+        /// down-weighted). Source of its size: the calibration CSV itself — the placebo arm of PACIFIC
+        /// reports 26.1 % any-cause grade ≥ 3 events with no drug given.
+        public var backgroundGrade3PerYear: Double?
         public init(immuneScale: Double, pdWeightScale: Double, ctla4WeightScale: Double, haematologicScale: Double,
-                    drugScales: [String: Double]? = nil, immuneFrailtyLogSD: Double? = nil) {
+                    drugScales: [String: Double]? = nil, immuneFrailtyLogSD: Double? = nil, backgroundGrade3PerYear: Double? = nil) {
             self.immuneScale = immuneScale; self.pdWeightScale = pdWeightScale
             self.ctla4WeightScale = ctla4WeightScale; self.haematologicScale = haematologicScale
             self.drugScales = drugScales; self.immuneFrailtyLogSD = immuneFrailtyLogSD
+            self.backgroundGrade3PerYear = backgroundGrade3PerYear
+        }
+
+        /// Days after the last dose during which trials collect adverse events (assumption: the
+        /// common 30-day reporting window of phase-3 protocols; some, e.g. PACIFIC, use 90 days).
+        public static let reportingWindowDays = 30.0
+
+        /// Probability that a patient has a grade ≥ 3 adverse event of any attribution: a
+        /// treatment-related one (`treatmentRelated`), or else a background event during follow-up
+        /// from the first dose to `reportingWindowDays` after the last (capped at the horizon), at
+        /// the constant hazard ``backgroundGrade3PerYear``.
+        public func anyCauseGrade3Probability(treatmentRelated: Bool, treatmentEndDay: Double, horizonDays: Double) -> Double {
+            if treatmentRelated { return 1 }
+            let followUp = min(treatmentEndDay + Self.reportingWindowDays, horizonDays)
+            return -Foundation.expm1(-(backgroundGrade3PerYear ?? 0) * max(0, followUp) / 365.25)
         }
 
         /// The toxicity model with these scales applied.
