@@ -16,7 +16,10 @@ struct CalibrateCommand: ParsableCommand {
         global toxicity scales and the immune frailty on the G≥3 TRAE of ICI and chemotherapy arms, and \
         a toxicity factor per drug on its single-drug arms across tumour types (a drug never given alone, \
         such as bevacizumab, on the backbone arms where it is the only drug without a factor; never one \
-        per combination). The loss is a robust (Cauchy) penalty of errors in threshold units. \
+        per combination). Arms that report grade ≥ 3 events of any attribution (CSV flag g3=allcause) \
+        are compared with treatment-related events plus a background rate of events that treatment \
+        does not cause, fitted on those arms; it never enters a trial's output. \
+        The loss is a robust (Cauchy) penalty of errors in threshold units. \
         Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
         (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the versioned data file \
         Sources/Trials/Population/CalibratedPopulations+Data.swift and docs/CALIBRATION.md (rebuild to use it).
