@@ -66,6 +66,9 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the current calibrated populations and refit only the toxicity parameters, starting from the current ones.")
     var toxicityOnly = false
 
+    @Option(name: .long, help: "Population seeds after --seed on which the final populations are also evaluated (held-out patients).")
+    var holdoutSeeds: Int = 3
+
     @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
     var noIdentifiability = false
 
@@ -76,6 +79,7 @@ struct CalibrateCommand: ParsableCommand {
         guard patients > 0, finalPatients > 0 else { throw ValidationError("--patients and --final-patients must be positive") }
         guard iterations >= 0, toxicityIterations >= 0 else { throw ValidationError("--iterations must be ≥ 0") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be ≥ 1") }
+        guard holdoutSeeds >= 0 else { throw ValidationError("--holdout-seeds must be ≥ 0") }
         for t in tumor { _ = try TumorType.named(t) }
     }
 
@@ -171,10 +175,14 @@ struct CalibrateCommand: ParsableCommand {
         print(report.textTable)
         print(report.summary)
         // The same populations on patients the fit never saw: the pass rates a new run can expect.
-        let holdoutSeed = seed &+ 1
-        note("residuals on held-out patients (seed \(holdoutSeed))")
-        let holdout = try residuals(seed: holdoutSeed)
-        print("held-out patients (seed \(holdoutSeed)):\n" + holdout.summary)
+        var holdouts: [(seed: UInt64, report: CalibrationReport)] = []
+        for k in 0..<UInt64(holdoutSeeds) {
+            let s = seed &+ 1 &+ k
+            note("residuals on held-out patients (seed \(s))")
+            let report = try residuals(seed: s)
+            print("held-out patients (seed \(s)):\n" + report.summary)
+            holdouts.append((s, report))
+        }
         let runtime = Date().timeIntervalSince(began)
         print("runtime \(Int(runtime)) s")
 
@@ -200,7 +208,7 @@ struct CalibrateCommand: ParsableCommand {
                                       notFitted: notFitted.filter { !keptTumors.contains($0) }, toxicity: toxicityFit,
                                       toxicityScales: scales, report: report, runtimeSeconds: runtime)
         doc.keptVersion = existing?.version
-        doc.holdout = (holdoutSeed, holdout)
+        doc.holdouts = holdouts
         if warmStart { doc.warmStartVersion = existing?.version }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
         try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)

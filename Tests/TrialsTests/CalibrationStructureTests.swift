@@ -297,8 +297,9 @@ struct CalibrationDocumentTests {
         #expect(!text.contains("nan"))
         #expect(!text.contains("on other patients"), "no held-out section without a held-out report")
         let other = CalibrationReport(rows: [.init(arm: arm, fitted: SimulatedArm(orr: 30, cr: 0, medianPFS: nil, g3: 0))], skipped: [])
-        doc.holdout = (2, other)
-        #expect(doc.markdown.contains("**The same populations on other patients** (seed 2, 10 per arm, not used in the fit):\nORR 0 of 1 arms (0 %)"))
+        doc.holdouts = [(2, other), (3, report)]
+        #expect(doc.markdown.contains("**The same populations on other patients** (10 per arm, population seeds not used in the fit):\n- seed 2: ORR 0 of 1 arms (0 %)"))
+        #expect(doc.markdown.contains("\n- seed 3: ORR 1 of 1 arms (100 %)"))
     }
 }
 

@@ -16,7 +16,8 @@ public struct CalibrationDocument {
     /// Data file version of the populations kept without refitting (``TumorFit/isKept``).
     public var keptVersion: Int?
     /// The residuals of the same populations on a patient sample the fit did not see.
-    public var holdout: (seed: UInt64, report: CalibrationReport)?
+    /// The same populations on patient samples the fit never saw (other population seeds).
+    public var holdouts: [(seed: UInt64, report: CalibrationReport)] = []
     public var toxicity: ToxicityFit?
     public var toxicityScales: CalibratedPopulations.ToxicityCalibration?
     public var report: CalibrationReport
@@ -144,14 +145,15 @@ public struct CalibrationDocument {
         - G≥3 TRAE within ±5 points: \(pct(r.g3Passes))
         - median PFS within ±30 %: \(pct(r.pfsPasses))
         \(withinSampling(r).map { "- Within sampling error (two-sided two-proportion z-test at 5 %, published arm size against \(finalPatients) simulated patients; a supplement, not the acceptance criterion): \($0)" } ?? "")
-        \(holdout.map { h in """
+        \(holdouts.isEmpty ? "" : """
 
-        **The same populations on other patients** (seed \(h.seed), \(finalPatients) per arm, not used in the fit):
-        ORR \(pct(h.report.orrPasses)), G≥3 TRAE \(pct(h.report.g3Passes)), median PFS \(pct(h.report.pfsPasses))\(withinSampling(h.report).map { "; within sampling error: \($0)" } ?? "").
+        **The same populations on other patients** (\(finalPatients) per arm, population seeds not used in the fit):
+        \(holdouts.map { h in "- seed \(h.seed): ORR \(pct(h.report.orrPasses)), G≥3 TRAE \(pct(h.report.g3Passes)), median PFS \(pct(h.report.pfsPasses))\(withinSampling(h.report).map { "; within sampling error: \($0)" } ?? "")" }.joined(separator: "\n"))
+
         The fit uses one fixed patient sample (common random numbers), so part of its pass rate above is
         fitted sampling noise: ±5 points is \(String(format: "%.1f", 5 / (100 * (0.21 / Double(max(finalPatients, 1))).squareRoot()))) standard errors of a 30 % rate in \(finalPatients) patients.
         These rates are the ones to expect from a new trial run.
-        """ } ?? "")
+        """)
 
         ## Residuals (published / fitted; ✓ within threshold, ✗ outside; NR = not reached in 24 months)
 
