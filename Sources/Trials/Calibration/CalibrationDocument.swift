@@ -15,7 +15,6 @@ public struct CalibrationDocument {
     public var notFitted: [String]
     /// Data file version of the populations kept without refitting (``TumorFit/isKept``).
     public var keptVersion: Int?
-    /// The residuals of the same populations on a patient sample the fit did not see.
     /// The same populations on patient samples the fit never saw (other population seeds).
     public var holdouts: [(seed: UInt64, report: CalibrationReport)] = []
     public var toxicity: ToxicityFit?
@@ -65,7 +64,7 @@ public struct CalibrationDocument {
           weight: ORR is the primary target and the model's PFS is limited by structure). G≥3 rates the CSV flags
           as any-attribution (`g3=allcause AE`) are compared with the simulated any-cause rate: a patient counts
           with a treatment-related grade ≥ 3 event, or else with probability 1 − exp(−λ·t), t the follow-up from
-          the first dose to 30 days after the last, λ the fitted background rate of events that treatment does
+          the first dose to \(fmt(CalibratedPopulations.ToxicityCalibration.reportingWindowDays)) days after the last, λ the fitted background rate of events that treatment does
           not cause (marked "any-cause" below). `w` = ½ for G≥3 rates counted over a wider population; a simulated median
           PFS that is not reached counts as the 24-month follow-up. Absent targets are left out. CR values
           flagged `cr=pathologic CR` are not used. The simulated median PFS is the Kaplan–Meier curve
@@ -91,7 +90,7 @@ public struct CalibrationDocument {
           fixed, in rounds alternating with one toxicity factor per drug (0.1–10), each on that drug's
           single-drug arms across tumour types; a drug that no arm gives alone (bevacizumab, cetuximab) is
           fitted afterwards on the backbone arms in which it is the only drug without a factor of its own;
-          the background rate λ (0.01–3 per patient-year) on the any-cause arms, first in each round.
+          the background rate λ (\(fmt(PopulationCalibrator.backgroundRange.lowerBound))–\(fmt(PopulationCalibrator.backgroundRange.upperBound)) per patient-year) on the any-cause arms, first in each round.
           No factor belongs to a combination: a combination's toxicity
           comes from its drugs.
         - **Optimiser**: per tumour type, \(warmStartVersion.map { "from the populations of data file version \($0) (a refinement run; `--warm-start`)" } ?? "from the standard population: a 4 × 3 scan of resistance offset × doubling-time scale"),

@@ -293,23 +293,16 @@ public struct PopulationCalibrator {
             // factors and global scales fitted after it see the any-cause arms through it.
             let anyCause = anyCauseArms()
             if !anyCause.isEmpty && !pastDeadline {
-                func lossWith(_ logRate: Double) throws -> Double {
+                let start = scales.backgroundGrade3PerYear ?? Self.backgroundStart
+                let r = try refinePositive(from: start, range: Self.backgroundRange, span: round == 0 ? 4 : 0.8, scanPoints: 7) { rate in
                     var trial = scales
-                    trial.backgroundGrade3PerYear = exp(logRate)
+                    trial.backgroundGrade3PerYear = rate
                     return try toxicityLoss(anyCause, models: models, scales: trial)
                 }
-                let now = Foundation.log(scales.backgroundGrade3PerYear ?? Self.backgroundStart)
-                let before = try lossWith(now)
-                let range = Self.backgroundRange
-                let span = round == 0 ? 4.0 : 0.8
-                let r = try ScanSearch(scanPoints: 7, refinements: 5).minimize(
-                    lower: max(Foundation.log(range.lowerBound), now - span), upper: min(Foundation.log(range.upperBound), now + span),
-                    shouldStop: { pastDeadline }, lossWith)
-                count += r.evaluations + 1
-                scales.backgroundGrade3PerYear = exp(r.value < before ? r.x : now)
+                scales.backgroundGrade3PerYear = r.better ?? start
                 current = try toxicityLoss(arms, models: models, scales: scales)
-                count += 1
-                log("  toxicity background: \(fmt(scales.backgroundGrade3PerYear ?? 0)) per patient-year on \(anyCause.count) any-cause arms, loss \(fmt(before)) → \(fmt(min(before, r.value)))")
+                count += r.evaluations + 1
+                log("  toxicity background: \(fmt(scales.backgroundGrade3PerYear ?? 0)) per patient-year on \(anyCause.count) any-cause arms, loss \(fmt(r.before)) → \(fmt(r.after))")
             }
             // Then the frailty's profile (its effect is confounded with the immune scale's).
             let before = try toxicityLoss(checkpointArms, models: models, scales: scales)
@@ -335,19 +328,14 @@ public struct PopulationCalibrator {
             }
             // Per-drug factors, one drug at a time, single-drug groups before backbone ones.
             for (drug, group) in drugToxicityArms() where !pastDeadline {
-                func lossWith(_ logFactor: Double) throws -> Double {
+                let r = try refinePositive(from: factors[drug] ?? 1, range: 0.1...10, span: round == 0 ? 1.6 : 0.8, scanPoints: 5) { factor in
                     var trial = scales
-                    var f = factors; f[drug] = exp(logFactor); trial.drugScales = f
+                    var f = factors; f[drug] = factor; trial.drugScales = f
                     return try toxicityLoss(group, models: models, scales: trial)
                 }
-                let now = Foundation.log(factors[drug] ?? 1)
-                let before = try lossWith(now)
-                let span = round == 0 ? 1.6 : 0.8
-                let r = try ScanSearch(scanPoints: 5, refinements: 5).minimize(
-                    lower: max(Foundation.log(0.1 as Double), now - span), upper: min(Foundation.log(10 as Double), now + span), shouldStop: { pastDeadline }, lossWith)
-                count += r.evaluations + 1
-                if r.value < before { factors[drug] = exp(r.x) }
-                log("  toxicity factor \(drug): \(fmt(factors[drug] ?? 1)) on \(group.count) arms, loss \(fmt(before)) → \(fmt(min(before, r.value)))")
+                count += r.evaluations
+                if let better = r.better { factors[drug] = better }
+                log("  toxicity factor \(drug): \(fmt(factors[drug] ?? 1)) on \(group.count) arms, loss \(fmt(r.before)) → \(fmt(r.after))")
             }
             scales.drugScales = factors.isEmpty ? nil : factors
             current = try toxicityLoss(arms, models: models, scales: scales)
@@ -357,6 +345,19 @@ public struct PopulationCalibrator {
         if current > startLoss { scales = start; current = startLoss }
         return ToxicityFit(scales: scales, arms: arms, startLoss: startLoss,
                            loss: current, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
+    }
+
+    /// A bounded 1-D search (``ScanSearch``) of a positive parameter on a log scale, within ±`span`
+    /// log units of `start` and inside `range`: the best value found if it lowers `loss` (else nil),
+    /// the losses at `start` and after, and the evaluations used (the one at `start` included).
+    func refinePositive(from start: Double, range: ClosedRange<Double>, span: Double, scanPoints: Int,
+                        _ loss: (Double) throws -> Double) throws -> (better: Double?, before: Double, after: Double, evaluations: Int) {
+        let now = Foundation.log(start)
+        let before = try loss(exp(now))
+        let r = try ScanSearch(scanPoints: scanPoints, refinements: 5).minimize(
+            lower: max(Foundation.log(range.lowerBound), now - span), upper: min(Foundation.log(range.upperBound), now + span),
+            shouldStop: { pastDeadline }) { try loss(exp($0)) }
+        return (r.value < before ? exp(r.x) : nil, before, min(before, r.value), r.evaluations + 1)
     }
 
     /// Range of the background rate of grade ≥ 3 events, per patient-year (0.01: nearly none; 3: a
