@@ -55,6 +55,9 @@ public enum EffectChannel: String, Sendable, Codable, CaseIterable {
     // Rates, per day.
     /// Kill rate of cancer cells (both clones), per day.
     case cytotoxicKill = "cytotoxic-kill"
+    /// Kill rate of cancer cells (both clones) by vessel pruning, per day: ischaemic death under
+    /// VEGFR blockade, lost as the tumour escapes to other angiogenic pathways (`AngioEscape`).
+    case vesselPruning = "vessel-pruning"
     /// Kill rate of antigen-positive cancer cells only (antigen-targeted payloads), per day.
     case targetedKill = "targeted-kill"
     /// Extra death rate of effector T cells in blood, lymph node and tumour, per day.
@@ -69,7 +72,7 @@ public enum EffectChannel: String, Sendable, Codable, CaseIterable {
     /// Whether effects on this channel combine by Bliss independence (true) or add (false).
     public var isFractional: Bool {
         switch self {
-        case .cytotoxicKill, .targetedKill, .lymphodepletion, .mdscDepletion, .tregDepletion: false
+        case .cytotoxicKill, .vesselPruning, .targetedKill, .lymphodepletion, .mdscDepletion, .tregDepletion: false
         default: true
         }
     }

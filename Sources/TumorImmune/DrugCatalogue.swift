@@ -56,6 +56,18 @@ extension Drug {
 
     static let icdSource = "ICD: Obeid 2007 doi:10.1038/nm1523; Tesniere 2010 doi:10.1038/onc.2009.356 (anthracyclines, oxaliplatin strong; cisplatin weak)"
     static let mdscSource = "MDSC depletion: Suzuki 2005 doi:10.1158/1078-0432.CCR-05-0883 (gemcitabine); Vincent 2010 doi:10.1158/0008-5472.CAN-09-3690 (5-FU)"
+    /// Death of cancer cells cut off from their blood supply when a VEGFR tyrosine-kinase inhibitor
+    /// prunes immature tumour vessels: antigen-agnostic (both clones), at the exposure of the drug's
+    /// antiangiogenic growth inhibition. Without it a VEGFR TKI could only slow growth, and tumours
+    /// would shrink by basal death alone (≈ 4 % in diameter over 8 weeks), far short of RECIST
+    /// responses of sunitinib in RCC. Sources: Griffioen 2012 Clin Cancer Res 18:3961 (sunitinib before
+    /// nephrectomy: lower microvessel density, apoptosis of tumour and endothelial cells). The maximal
+    /// rate 0.02/day is an assumption; each tumour type's calibrated drug sensitivity scales it.
+    static func vesselPruningKill(ec50: Double) -> DrugEffect {
+        DrugEffect(.vesselPruning, emax: 0.02, ec50: ec50, site: .plasma,
+                   source: "vessel pruning → ischaemic cell death (Griffioen 2012 Clin Cancer Res 18:3961; emax assumption, scaled by the calibrated sensitivity)")
+    }
+
     static let carboplatinPK = "carboplatin: CL = GFR + 25 mL/min (Calvert 1989 doi:10.1200/JCO.1989.7.11.1748), ≈ 180 L/day, V ≈ 16 L [recalled]"
 
     /// The catalogue.
@@ -155,28 +167,33 @@ extension Drug {
                       cl: 816, v: 2230, mw: 398.5, f: 1, schedule: q(33.3, 1, nil, "Sutent label (50 mg 4 weeks on / 2 off → mean 33 mg/day)"),
                       effects: [DrugEffect(.growthInhibition, emax: 0.7, ec50: 50, site: .plasma, source: "VEGFR/PDGFR: antiangiogenic growth inhibition (assumption)"),
                                 DrugEffect(.vesselNormalisation, emax: 0.5, ec50: 50, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29"),
+                                vesselPruningKill(ec50: 50),
                                 DrugEffect(.mdscDepletion, emax: 0.1, ec50: 50, site: .plasma, source: "Ko 2009 doi:10.1158/1078-0432.CCR-08-1332")],
                       source: "sunitinib CL/F 34 L/h, V/F 2230 L (label [recalled])"),
         smallMolecule("sorafenib", "sorafenib 400 mg bid", .targeted, route: .oral,
                       cl: 200, v: 213, mw: 464.8, f: 0.5, schedule: q(800, 1, nil, "Nexavar label (400 mg bid)"),
                       effects: [DrugEffect(.growthInhibition, emax: 0.5, ec50: 5000, site: .plasma, source: "VEGFR/RAF inhibition (assumption)"),
-                                DrugEffect(.vesselNormalisation, emax: 0.3, ec50: 5000, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29")],
+                                DrugEffect(.vesselNormalisation, emax: 0.3, ec50: 5000, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29"),
+                                vesselPruningKill(ec50: 5000)],
                       source: "sorafenib CL/F ≈ 8 L/h [recalled] (label)"),
         smallMolecule("axitinib", "axitinib 5 mg bid", .targeted, route: .oral,
                       cl: 912, v: 160, mw: 386.5, f: 0.58, schedule: q(10, 1, nil, "Inlyta label (5 mg bid)"),
                       effects: [DrugEffect(.growthInhibition, emax: 0.7, ec50: 20, site: .plasma, source: "VEGFR inhibition (assumption)"),
-                                DrugEffect(.vesselNormalisation, emax: 0.5, ec50: 20, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29")],
+                                DrugEffect(.vesselNormalisation, emax: 0.5, ec50: 20, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29"),
+                                vesselPruningKill(ec50: 20)],
                       source: "axitinib CL 38 L/h, Vss 160 L, F 58 % (Inlyta label [recalled])"),
         smallMolecule("cabozantinib", "cabozantinib 60 mg daily", .targeted, route: .oral,
                       cl: 53, v: 319, mw: 501.5, f: 1, schedule: q(60, 1, nil, "Cabometyx label (60 mg daily)"),
                       effects: [DrugEffect(.growthInhibition, emax: 0.6, ec50: 1000, site: .plasma, source: "VEGFR/MET/AXL inhibition (assumption)"),
                                 DrugEffect(.vesselNormalisation, emax: 0.4, ec50: 1000, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29"),
+                                vesselPruningKill(ec50: 1000),
                                 DrugEffect(.mdscDepletion, emax: 0.05, ec50: 1000, site: .plasma, source: "assumption (MET/AXL on myeloid cells)")],
                       source: "cabozantinib CL/F 2.2 L/h, V/F 319 L (Cabometyx label [recalled])"),
         smallMolecule("lenvatinib", "lenvatinib 24 mg daily (18 mg with everolimus)", .targeted, route: .oral,
                       cl: 157, v: 97, mw: 426.9, f: 0.85, schedule: q(20, 1, nil, "Lenvima label (24 mg daily thyroid/12 mg HCC/18 mg RCC; 20 mg mean)"),
                       effects: [DrugEffect(.growthInhibition, emax: 0.7, ec50: 200, site: .plasma, source: "VEGFR/FGFR inhibition (assumption)"),
-                                DrugEffect(.vesselNormalisation, emax: 0.5, ec50: 200, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29")],
+                                DrugEffect(.vesselNormalisation, emax: 0.5, ec50: 200, site: .plasma, source: "Fukumura 2018 doi:10.1038/nrclinonc.2018.29"),
+                                vesselPruningKill(ec50: 200)],
                       source: "lenvatinib CL/F 6.56 L/h (Lenvima label [recalled])"),
         smallMolecule("everolimus", "everolimus 10 mg daily", .targeted, route: .oral,
                       cl: 590, v: 191, mw: 958.2, f: 0.3, schedule: q(10, 1, nil, "Afinitor label (10 mg daily)"),

@@ -92,6 +92,7 @@ public enum P: Int, CaseIterable, Sendable {
     case vnInfiltrationGain
     case vnPenetrationGain
     case vnMdscReduction
+    case angioEscapeRate
     case steroidSuppression
     case steroidDecay
     case rtSignalDecay
@@ -200,6 +201,7 @@ public enum P: Int, CaseIterable, Sendable {
         case .vnInfiltrationGain: Parameter(id: "vn_infiltration_gain", description: "relative increase of T-cell entry at full vessel normalisation", value: 1.0, units: "dimensionless", source: "assumption (normalised vessels double T-cell entry; Huang 2012 doi:10.1073/pnas.1215397109)")
         case .vnPenetrationGain: Parameter(id: "vn_penetration_gain", description: "relative increase of drug penetration at full vessel normalisation", value: 0.5, units: "dimensionless", source: "assumption (Jain 2013 doi:10.1200/JCO.2012.46.3653)")
         case .vnMdscReduction: Parameter(id: "vn_mdsc_reduction", description: "fraction of MDSC recruitment removed at full vessel normalisation", value: 0.5, units: "dimensionless", source: "assumption (VEGF recruits MDSCs; Fukumura 2018 doi:10.1038/nrclinonc.2018.29)")
+        case .angioEscapeRate: Parameter(id: "k_angio_escape", description: "rate at which the tumour escapes VEGF-pathway blockade (switch to other angiogenic factors), per unit vessel normalisation; escape removes the vessel-pruning kill", value: 0.016, units: "1/day", source: "evasive resistance to antiangiogenic therapy: Bergers & Hanahan 2008 doi:10.1038/nrc2442; value an assumption: time constant 1/(0.016 × 0.5) = 125 days under sunitinib’s half-maximal normalisation, so that escape plus regrowth to RECIST progression fits within the 8–11-month median PFS of first-line sunitinib (calibration/monotherapy_arms.csv)")
         case .steroidSuppression: Parameter(id: "steroid_suppression", description: "fraction of effector proliferation and killing suppressed at full corticosteroid level", value: 0.5, units: "dimensionless", source: "assumption (high-dose steroids blunt T-cell activity; Faje 2018 doi:10.1002/cncr.31629 shows outcome effect)")
         case .steroidDecay: Parameter(id: "k_steroid_taper", description: "taper of corticosteroid level after an irAE course starts", value: 0.05, units: "1/day", source: "ASCO/NCCN irAE guidelines: taper over ≥ 4–6 weeks (Brahmer 2018 doi:10.1200/JCO.2017.77.6385)")
         case .rtSignalDecay: Parameter(id: "k_rt_signal", description: "decay of the radiation-induced antigen-release (ICD) signal", value: 0.2, units: "1/day", source: "assumption (danger signals for days after a fraction)")

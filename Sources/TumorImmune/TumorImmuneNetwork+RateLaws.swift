@@ -8,7 +8,7 @@ extension TumorImmuneNetwork {
         var freeLAG3: T = 1, freeTIM3: T = 1, freeTIGIT: T = 1
         var growthLeft: T = 1, normalisationLeft: T = 1, mhcLossLeft: T = 1, silencingLeft: T = 1
         var apcLeft: T = 1, primingLeft: T = 1, icdLeft: T = 1, myeloLeft: T = 1
-        var cytotoxic: T = 0, targeted: T = 0, lymphodepletion: T = 0, mdscDepletion: T = 0, tregDepletion: T = 0
+        var cytotoxic: T = 0, pruning: T = 0, targeted: T = 0, lymphodepletion: T = 0, mdscDepletion: T = 0, tregDepletion: T = 0
 
         mutating func apply(_ channel: EffectChannel, site: EffectSite, _ e: T) {
             switch channel {
@@ -28,6 +28,7 @@ extension TumorImmuneNetwork {
             case .immunogenicDeath: icdLeft = icdLeft * (1 - e)
             case .myelosuppression: myeloLeft = myeloLeft * (1 - e)
             case .cytotoxicKill: cytotoxic = cytotoxic + e
+            case .vesselPruning: pruning = pruning + e
             case .targetedKill: targeted = targeted + e
             case .lymphodepletion: lymphodepletion = lymphodepletion + e
             case .mdscDepletion: mdscDepletion = mdscDepletion + e
@@ -154,7 +155,8 @@ extension TumorImmuneNetwork {
         put(birth * cp * crowding)
         put(birth * cn * crowding)
         put(K(.mutationToLoss) * K(.knobAcquiredLoss) * birth * cp)
-        let drugKill = e.cytotoxic
+        // Vessel pruning kills less as the tumour escapes to other angiogenic pathways.
+        let drugKill = e.cytotoxic + e.pruning * (1 - X(.angioEscape))
         put((d.killCD8 + d.killCAR + drugKill + e.targeted) * cp)
         put((K(.bystanderFraction) * d.killCD8 + drugKill) * cn)
         put(K(.basalDeath) * cp)
@@ -221,6 +223,7 @@ extension TumorImmuneNetwork {
         put(K(.lnEgress) * X(.primedLN))
         put((K(.bloodEffectorDeath) + e.lymphodepletion) * X(.effectorBlood))
         put(K(.steroidDecay) * X(.steroid))
+        put(K(.angioEscapeRate) * d.normalisation * (1 - X(.angioEscape)))
         // Therapies
         let ifnEffect = X(.ifng) / (X(.ifng) + 1)
         let penetration = (1 - K(.ecmDrugExclusion) * X(.ecm)) * (1 + K(.vnPenetrationGain) * d.normalisation)

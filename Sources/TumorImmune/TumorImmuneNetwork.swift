@@ -3,7 +3,7 @@ import Reactions
 /// Indices of the species shared by every regimen (therapy species follow, per ``DrugSlot``).
 public enum S: Int, CaseIterable, Sendable {
     case cancerPositive, cancerLoss, dead, effector, exhausted, treg, mdsc, m1, m2
-    case ecm, ifng, il10, tgfb, cxcl, altCheckpoints, apc, primedLN, effectorBlood, steroid
+    case ecm, ifng, il10, tgfb, cxcl, altCheckpoints, apc, primedLN, effectorBlood, steroid, angioEscape
 }
 
 /// The tumour–immune checkpoint model as a ``ReactionNetwork``.
@@ -129,6 +129,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
             Species(id: "T_LN", description: "primed, proliferating CD8 in the lymph node", compartment: "lymph_node", units: "cell", initialAmount: 1e6),
             Species(id: "T_blood", description: "tumour-specific effector CD8 in blood", compartment: "central", units: "cell", initialAmount: 1e7),
             Species(id: "Steroid", description: "corticosteroid level for irAE management (1 = full dose)", compartment: "central", units: "dimensionless", initialAmount: 0),
+            Species(id: "AngioEscape", description: "escape from VEGF-pathway blockade (0 = none, 1 = vessel pruning lost)", compartment: "tumour", units: "dimensionless", initialAmount: 0),
         ]
         for slot in slots {
             let s = slot.sid, d = slot.drug.id
@@ -256,6 +257,7 @@ public struct TumorImmuneNetwork: ReactionNetwork {
             r("ln_egress", "egress of primed CD8 to blood", [("T_LN", -1), ("T_blood", 1)]),
             r("blood_death", "death of circulating effectors (basal plus lymphodepletion)", [("T_blood", -1)]),
             r("steroid_taper", "corticosteroid taper", [("Steroid", -1)]),
+            r("angio_escape", "escape from VEGF-pathway blockade (alternative angiogenic pathways) under antiangiogenic pressure", [("AngioEscape", 1)]),
         ]
         for slot in slots {
             let s = slot.sid, d = slot.drug.id

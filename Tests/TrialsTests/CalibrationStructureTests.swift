@@ -370,6 +370,12 @@ struct ToxicityFitTests {
             #expect(low[i].g3AnyCause > low[i].g3 && high[i].g3AnyCause > low[i].g3AnyCause)
             #expect(high[i].g3AnyCause <= 100)
         }
+        // The fit re-scores the background from one simulation: it must give what a new simulation gives.
+        let exposures = try simulator.simulateWithExposure(arms, model: model, toxicity: ToxicityParameterization.identity)
+        for i in arms.indices {
+            #expect(exposures[i].exposure.rate(scales) == high[i].g3AnyCause)
+            #expect(exposures[i].sim.g3 == high[i].g3)
+        }
         let calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: arms + [CalibrationArm(
             line: 9, trial: "u", tumor: "nsclc", regimen: "docetaxel", selection: nil, n: 100, orr: nil, cr: nil, medianPFS: nil, g3: 40)]),
             simulator: simulator, tumorEvaluations: 0, toxicityEvaluations: 0, seed: 5)

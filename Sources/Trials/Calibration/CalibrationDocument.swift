@@ -76,7 +76,7 @@ public struct CalibrationDocument {
           doubling time (0.25–4), the doubling-time log-SD (0.2–1.2), where the tumour type has arms of both
           lines the pretreated resistance shift (logit, \(fmt(TumorParameterization.pretreatedShiftRange.lowerBound))–\(fmt(TumorParameterization.pretreatedShiftRange.upperBound))) and growth scale (0.5–3) (elsewhere the
           defaults +0.5 and ×1.3, marked "(default)"), and `drugSensitivity` of each non-immune drug with a
-          kill or growth-inhibition effect, and of each oncolytic virus (its infection rate), that has an arm
+          kill (cytotoxic, targeted or vessel-pruning) or growth-inhibition effect, and of each oncolytic virus (its infection rate), that has an arm
           in that tumour type (0.02–20); where the tumour type
           has PD-L1-selected arms, the inflammation loading (0–0.95) of the inflammation-linked knobs and the
           adaptive weight of the PD-L1 assay (0–0.95: the share of baseline IFN-γ, against constitutive

@@ -213,7 +213,7 @@ public struct TumorParameterization: Sendable, Equatable {
             guard let parsed = try? Regimen(parsing: regimen, tumor: tumor) else { continue }
             for slot in parsed.slots where slot.drug.drugClass != .checkpointAntibody {
                 let scaled = slot.drug.drugClass == .oncolyticVirus
-                    || slot.drug.effects.contains { [.cytotoxicKill, .targetedKill, .growthInhibition].contains($0.channel) }
+                    || slot.drug.effects.contains { [.cytotoxicKill, .vesselPruning, .targetedKill, .growthInhibition].contains($0.channel) }
                 if scaled && !found.contains(slot.drug.id) { found.append(slot.drug.id) }
             }
         }

@@ -55,6 +55,14 @@ public struct CalibrationSimulator: Sendable {
     /// Simulated outcomes for `arms` (all of `model.tumor`), in the same order.
     public func simulate(_ arms: [CalibrationArm], model: PopulationModel,
                          toxicity: CalibratedPopulations.ToxicityCalibration) throws -> [SimulatedArm] {
+        try simulateWithExposure(arms, model: model, toxicity: toxicity).map(\.sim)
+    }
+
+    /// As ``simulate(_:model:toxicity:)``, with each arm's ``AnyCauseExposure``: the any-cause
+    /// G≥3 rate under another background rate then needs no new simulation (a background event
+    /// never changes a course).
+    public func simulateWithExposure(_ arms: [CalibrationArm], model: PopulationModel,
+                                     toxicity: CalibratedPopulations.ToxicityCalibration) throws -> [(sim: SimulatedArm, exposure: AnyCauseExposure)] {
         /// Arms run as one paired trial: the same selection and line of therapy.
         struct Group: Hashable { var selection: String?; var line: TherapyLine? }
         struct Key: Hashable { var group: Group; var regimen: String }
@@ -65,7 +73,7 @@ public struct CalibrationSimulator: Sendable {
             if regimensOf[group] == nil { order.append(group); regimensOf[group] = [] }
             if !regimensOf[group]!.contains(arm.regimen) { regimensOf[group]!.append(arm.regimen) }
         }
-        var results: [Key: SimulatedArm] = [:]
+        var results: [Key: (sim: SimulatedArm, exposure: AnyCauseExposure)] = [:]
         for group in order {
             var config = TrialConfiguration(tumor: model.tumor, selection: group.selection, arms: regimensOf[group]!,
                                             patients: patients, seed: seed)
@@ -77,16 +85,35 @@ public struct CalibrationSimulator: Sendable {
             for outcomes in try runner.run(patients: 0..<patients) {
                 let s = try ArmSummary(outcomes: outcomes)
                 let n = Double(s.n)
-                let anyCause = outcomes.outcomes.reduce(0.0) {
-                    $0 + toxicity.anyCauseGrade3Probability(treatmentRelated: $1.grade3PlusAdverseEvent,
-                                                            treatmentEndDay: $1.treatmentEndDay, horizonDays: horizonDays)
-                }
-                results[Key(group: group, regimen: outcomes.regimen)] = SimulatedArm(
+                let exposure = AnyCauseExposure(courses: outcomes.outcomes.map { ($0.grade3PlusAdverseEvent, $0.treatmentEndDay) },
+                                                horizonDays: horizonDays)
+                results[Key(group: group, regimen: outcomes.regimen)] = (SimulatedArm(
                     orr: 100 * s.orr, cr: 100 * Double(s.completeResponses) / n,
                     medianPFS: s.pfs.interpolatedMedian.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n,
-                    g3AnyCause: 100 * anyCause / n)
+                    g3AnyCause: exposure.rate(toxicity)), exposure)
             }
         }
         return arms.map { results[Key(group: Group(selection: $0.selection, line: $0.therapyLine), regimen: $0.regimen)]! }
+    }
+}
+
+/// What the any-cause G≥3 rate of a simulated arm depends on besides the background rate: per
+/// patient, whether a treatment-related grade ≥ 3 event occurred and when treatment ended.
+public struct AnyCauseExposure: Sendable {
+    public var courses: [(treatmentRelated: Bool, treatmentEndDay: Double)]
+    public var horizonDays: Double
+
+    public init(courses: [(treatmentRelated: Bool, treatmentEndDay: Double)], horizonDays: Double) {
+        self.courses = courses; self.horizonDays = horizonDays
+    }
+
+    /// Any-cause grade ≥ 3 rate, %, under `toxicity`'s background rate
+    /// (``CalibratedPopulations/ToxicityCalibration/anyCauseGrade3Probability(treatmentRelated:treatmentEndDay:horizonDays:)``).
+    public func rate(_ toxicity: CalibratedPopulations.ToxicityCalibration) -> Double {
+        let sum = courses.reduce(0.0) {
+            $0 + toxicity.anyCauseGrade3Probability(treatmentRelated: $1.treatmentRelated, treatmentEndDay: $1.treatmentEndDay,
+                                                    horizonDays: horizonDays)
+        }
+        return 100 * sum / Double(max(1, courses.count))
     }
 }

@@ -228,14 +228,14 @@ public struct PopulationCalibrator {
         return loss.total(simulated.map(\.arm), simulated.map(\.sim), includeEfficacy: false)
     }
 
-    /// The simulated arms of the toxicity fit, grouped by tumour type.
+    /// The simulated arms of the toxicity fit, grouped by tumour type, with their any-cause exposure.
     func toxicitySimulations(_ arms: [CalibrationArm], models: [String: PopulationModel],
-                             scales: CalibratedPopulations.ToxicityCalibration) throws -> [(arm: CalibrationArm, sim: SimulatedArm)] {
-        var out: [(arm: CalibrationArm, sim: SimulatedArm)] = []
+                             scales: CalibratedPopulations.ToxicityCalibration) throws -> [(arm: CalibrationArm, sim: SimulatedArm, exposure: AnyCauseExposure)] {
+        var out: [(arm: CalibrationArm, sim: SimulatedArm, exposure: AnyCauseExposure)] = []
         let byTumor = Dictionary(grouping: arms, by: \.tumor)
         for (tumor, group) in byTumor.sorted(by: { $0.key < $1.key }) {
             let model = try models[tumor] ?? PopulationModel.standard(for: TumorType.named(tumor))
-            out += zip(group, try toxicitySimulator.simulate(group, model: model, toxicity: scales)).map { ($0, $1) }
+            out += zip(group, try toxicitySimulator.simulateWithExposure(group, model: model, toxicity: scales)).map { ($0, $1.sim, $1.exposure) }
         }
         return out
     }
@@ -294,10 +294,13 @@ public struct PopulationCalibrator {
             let anyCause = anyCauseArms()
             if !anyCause.isEmpty && !pastDeadline {
                 let start = scales.backgroundGrade3PerYear ?? Self.backgroundStart
+                // The background never changes a course: simulate once, re-score per rate.
+                let simulated = try toxicitySimulations(anyCause, models: models, scales: scales)
                 let r = try refinePositive(from: start, range: Self.backgroundRange, span: round == 0 ? 4 : 0.8, scanPoints: 7) { rate in
                     var trial = scales
                     trial.backgroundGrade3PerYear = rate
-                    return try toxicityLoss(anyCause, models: models, scales: trial)
+                    let arms = simulated.map { s in var sim = s.sim; sim.g3AnyCause = s.exposure.rate(trial); return sim }
+                    return loss.total(simulated.map(\.arm), arms, includeEfficacy: false)
                 }
                 scales.backgroundGrade3PerYear = r.better ?? start
                 current = try toxicityLoss(arms, models: models, scales: scales)

@@ -173,7 +173,7 @@ public struct TrialRunner: Sendable {
             let drug = network.slots[network.effectSlot[j]].drug.id
             guard let factor = factor(drug) else { continue }
             switch network.effectChannel[j] {
-            case .cytotoxicKill, .targetedKill:
+            case .cytotoxicKill, .vesselPruning, .targetedKill:
                 model.parameterValues[network.effectParameter[j]] *= factor
             case .growthInhibition:
                 // A fraction: capped below 1 so growth never reverses sign.
