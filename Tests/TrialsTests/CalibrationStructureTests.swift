@@ -410,3 +410,19 @@ struct ToxicityFitTests {
         #expect(profile.evaluations > 0)
     }
 }
+
+@Suite("Drug sensitivity of unfitted drugs")
+struct DirectSensitivityTests {
+    @Test("an unfitted VEGFR TKI takes the geometric mean of the fitted VEGFR TKIs; a fitted value wins; other drugs keep the catalogue effect")
+    func classFallback() throws {
+        var model = PopulationModel.standard(for: try TumorType.named("rcc"))
+        model.drugSensitivity = ["sunitinib": 0.25, "lenvatinib": 1.0, "everolimus": 4, "docetaxel": 9]
+        let axitinib = try #require(model.directSensitivity(of: "axitinib"))
+        #expect(abs(axitinib - 0.5) < 1e-12, "√(0.25 × 1): everolimus and docetaxel do not prune vessels")
+        #expect(model.directSensitivity(of: "sunitinib") == 0.25)
+        #expect(model.directSensitivity(of: "everolimus") == 4)
+        #expect(model.directSensitivity(of: "cisplatin-fluorouracil") == nil)
+        model.drugSensitivity = ["docetaxel": 9]
+        #expect(model.directSensitivity(of: "axitinib") == nil, "no VEGFR TKI fitted in this tumour type: the catalogue effect")
+    }
+}

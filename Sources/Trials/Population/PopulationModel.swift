@@ -43,6 +43,23 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     /// id; absent = 1). Fitted to that drug's
     /// monotherapy arms in this tumour type only (chemosensitivity differs between tumour types).
     public var drugSensitivity: [String: Double] = [:]
+
+    /// The sensitivity applied to drug `id`: its fitted ``drugSensitivity``; else, for a VEGFR
+    /// tyrosine-kinase inhibitor (a drug with a vessel-pruning effect), the geometric mean of the
+    /// VEGFR TKIs fitted in this tumour type, since how far pruning and growth inhibition go depends
+    /// on the tumour's vasculature more than on which VEGFR TKI blocks it (e.g. RCC: axitinib and
+    /// cabozantinib, which have no monotherapy arm, take the level fitted to sunitinib and lenvatinib);
+    /// else nil (the catalogue effect).
+    public func directSensitivity(of id: String) -> Double? {
+        if let fitted = drugSensitivity[id] { return fitted }
+        guard Self.prunesVessels(id) else { return nil }
+        let logs = drugSensitivity.keys.sorted().filter(Self.prunesVessels).compactMap { drugSensitivity[$0].map(Foundation.log) }
+        return logs.isEmpty ? nil : exp(logs.reduce(0, +) / Double(logs.count))
+    }
+
+    static func prunesVessels(_ id: String) -> Bool {
+        (try? Drug.named(id))?.effects.contains { $0.channel == EffectChannel.vesselPruning } ?? false
+    }
     /// Log-scale SD of a patient's sensitivity to direct-acting (cytotoxic, targeted-kill and
     /// growth-inhibiting) drugs and oncolytic viruses, one factor per patient shared by those drugs. Assumption: tumour
     /// cells from different patients differ in drug sensitivity by an order of magnitude or more

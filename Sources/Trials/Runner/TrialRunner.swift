@@ -157,7 +157,7 @@ public struct TrialRunner: Sendable {
 
     /// Scales the maximal direct anti-tumour effects of each drug by the population's sensitivity.
     func applySensitivity(to model: inout CompiledNetwork<TumorImmuneNetwork>) {
-        Self.scaleDirectEffects(of: &model) { population.model.drugSensitivity[$0] }
+        Self.scaleDirectEffects(of: &model) { population.model.directSensitivity(of: $0) }
     }
 
     /// Multiplies the maximal cytotoxic and targeted kill of each drug by `factor(drug id)` (nil:
