@@ -65,3 +65,30 @@ struct UntreatedTumourTests {
         #expect(r.diameterMM.last! >= mm, "\(mm) mm baseline shrinks untreated to \(r.diameterMM.last!) mm")
     }
 }
+
+/// VEGFR tyrosine-kinase inhibitors prune tumour vessels (a kill of both clones) until the tumour
+/// escapes to other angiogenic pathways (`AngioEscape`, Bergers & Hanahan 2008).
+@Suite("VEGFR TKIs: vessel pruning and angiogenic escape")
+struct VesselPruningTests {
+    static let rcc = Patient(typical: try! TumorType.named("rcc"))
+    static let sunitinib = try! Simulator().run(patient: rcc, regimen: Regimen(parsing: "sunitinib"))
+    static let nivolumab = try! Simulator().run(patient: rcc, regimen: Regimen(parsing: "nivolumab"))
+
+    @Test("escape starts at 0, rises under sunitinib, and stays 0 without a VEGF-pathway drug")
+    func escapeRisesOnlyUnderBlockade() throws {
+        let escape = try #require(Self.sunitinib.series("AngioEscape"))
+        #expect(escape.first == 0)
+        for k in 1..<escape.count { #expect(escape[k] >= escape[k - 1], "falls on day \(Self.sunitinib.days[k])") }
+        let day180 = try #require(Self.sunitinib.value("AngioEscape", atDay: 180))
+        #expect(day180 > 0.2 && day180 < 1, "escape after 6 months of sunitinib: \(day180)")
+        #expect(try #require(Self.nivolumab.series("AngioEscape")).allSatisfy { $0 == 0 })
+    }
+
+    @Test("the typical RCC shrinks by more than basal death allows within 8 weeks of sunitinib")
+    func pruningShrinks() throws {
+        let d = Self.sunitinib.diameterMM
+        let i = try #require(Self.sunitinib.index(ofDay: 56))
+        // Growth fully stopped, basal death alone (0.002/day) shrinks the diameter by ≈ 3.7 % in 56 days.
+        #expect(d[i] < 0.95 * d[0], "diameter \(d[0]) → \(d[i]) mm on day 56")
+    }
+}
