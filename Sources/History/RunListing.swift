@@ -61,21 +61,12 @@ public enum RunListing {
         return "{" + fields.keys.sorted().map { "\(quoted($0)): \(fields[$0] ?? "null")" }.joined(separator: ", ") + "}"
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (Foundation's encoder does the escaping; slashes are left as they are).
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        // Encoding a String cannot fail; the fallback only keeps the function total.
+        return (try? encoder.encode(text)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
     }
 
     private static func pretty(_ json: String) -> String {

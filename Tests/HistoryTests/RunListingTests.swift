@@ -20,6 +20,15 @@ struct RunListingTests {
         #expect(text.hasPrefix("{\"command\": "), "keys are sorted")
     }
 
+    @Test("string fields round-trip through JSON: quotes, backslashes, control characters, slashes, non-ASCII")
+    func quotingRoundTrips() throws {
+        let awkward = "a\"b\\c\u{01}d\ne/f – ε 🧬"
+        let quoted = RunListing.quoted(awkward)
+        let back = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: [.fragmentsAllowed]) as? String
+        #expect(back == awkward)
+        #expect(quoted.contains("e/f"), "slashes stay unescaped: \(quoted)")
+    }
+
     @Test("list --format json is an array with nulls for a running run")
     func listJSON() throws {
         var running = run
