@@ -32,7 +32,7 @@ struct TrialCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Tumour type (see `blockade list tumors`).")
     var tumor: String
 
-    @Option(name: .long, help: ArgumentHelp("Biomarker selection, e.g. 'pdl1_tps>=50' or 'tmb>=10 and pdl1_tps<1'.", valueName: "expr"))
+    @Option(name: .long, help: ArgumentHelp("Biomarker selection, e.g. 'pdl1_tps>=50', 'msi=high' or 'tmb >= 10 and pdl1_tps < 1' ('and' binds before 'or'). Attributes: \(Selection.attributes.joined(separator: ", ")).", valueName: "expr"))
     var select: String?
 
     @Option(name: .long, help: ArgumentHelp("A regimen (repeat for each arm; the first is the control).", valueName: "regimen"))

@@ -108,6 +108,17 @@ struct TrialRunnerTests {
         do { _ = try Selection(parsing: text) } catch { #expect(error.description.contains(fragment), "\(error)") }
     }
 
+    @Test("spaces around comparisons and upper case read the same as the compact form")
+    func selectionSpellings() throws {
+        let compact = try Selection(parsing: "tmb>=10 and pdl1_tps<1 or msi=high")
+        let spaced = try Selection(parsing: "  TMB >= 10  AND pdl1_tps< 1 Or msi = HIGH ")
+        #expect(spaced.groups == compact.groups)
+        // Errors quote the user's own spelling, not a lower-cased copy.
+        do { _ = try Selection(parsing: "pdl1_tps >= 5O"); Issue.record("'5O' accepted as a number") } catch {
+            #expect(error.description.contains("'5O' is not a number"), "\(error)")
+        }
+    }
+
     @Test("selection logic: 'and' binds tighter than 'or'")
     func selectionLogic() throws {
         let s = try Selection(parsing: "tmb>=10 and pdl1_tps<1 or msi=high")

@@ -16,16 +16,19 @@ public struct Selection: Sendable, Equatable {
 
     public init(parsing text: String) throws(SelectionError) {
         self.text = text
-        let tokens = text.lowercased().split(separator: " ").map(String.init).filter { !$0.isEmpty }
+        // Spaces around a comparison are allowed ("pdl1_tps >= 50"); the clause is read as one token.
+        // Case is ignored when matching names, but errors quote the text as the user wrote it.
+        let compact = text.replacing(/\s*(>=|<=|!=|>|<|=)\s*/) { String($0.output.1) }
+        let tokens = compact.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !tokens.isEmpty else { throw .init(text: text, problem: "empty selection; write e.g. pdl1_tps>=50") }
         var groups: [[Clause]] = [[]]
         var expectClause = true
         for token in tokens {
             if expectClause {
                 groups[groups.count - 1].append(try Self.clause(token, in: text))
-            } else if token == "and" {
+            } else if token.lowercased() == "and" {
                 // keep the current group
-            } else if token == "or" {
+            } else if token.lowercased() == "or" {
                 groups.append([])
             } else {
                 throw .init(text: text, problem: "expected 'and' or 'or' before '\(token)'")
@@ -39,13 +42,13 @@ public struct Selection: Sendable, Equatable {
     static func clause(_ token: String, in text: String) throws(SelectionError) -> Clause {
         for op in [">=", "<=", "!=", ">", "<", "="] {
             guard let range = token.range(of: op) else { continue }
-            let attribute = String(token[..<range.lowerBound]), raw = String(token[range.upperBound...])
+            let attribute = token[..<range.lowerBound].lowercased(), raw = String(token[range.upperBound...])
             guard attributes.contains(attribute) else {
-                throw .init(text: text, problem: "unknown attribute '\(attribute)'; valid: \(attributes.joined(separator: ", "))")
+                throw .init(text: text, problem: "unknown attribute '\(token[..<range.lowerBound])'; valid: \(attributes.joined(separator: ", "))")
             }
             let value: Double
             if attribute == "msi" {
-                switch raw {
+                switch raw.lowercased() {
                 case "high": value = 1
                 case "stable", "mss", "low": value = 0
                 default: throw .init(text: text, problem: "msi takes 'high' or 'stable', not '\(raw)'")
@@ -56,7 +59,7 @@ public struct Selection: Sendable, Equatable {
             }
             return Clause(attribute: attribute, op: op, value: value)
         }
-        throw .init(text: text, problem: "'\(token)' has no comparison; write attribute>=value without spaces, e.g. pdl1_tps>=50")
+        throw .init(text: text, problem: "'\(token)' has no comparison; write attribute>=value, e.g. pdl1_tps>=50 or 'pdl1_tps >= 50'")
     }
 
     /// Whether a patient's biomarkers satisfy the selection.
