@@ -16,22 +16,20 @@ public struct Selection: Sendable, Equatable {
 
     public init(parsing text: String) throws(SelectionError) {
         self.text = text
-        // Spaces around a comparison are allowed ("pdl1_tps >= 50"); the clause is read as one token.
         // Case is ignored when matching names, but errors quote the text as the user wrote it.
-        let compact = text.replacing(/\s*(>=|<=|!=|>|<|=)\s*/) { String($0.output.1) }
-        let tokens = compact.split(whereSeparator: \.isWhitespace).map(String.init)
+        let tokens = Self.tokens(text)
         guard !tokens.isEmpty else { throw .init(text: text, problem: "empty selection; write e.g. pdl1_tps>=50") }
         var groups: [[Clause]] = [[]]
         var expectClause = true
         for token in tokens {
             if expectClause {
                 groups[groups.count - 1].append(try Self.clause(token, in: text))
-            } else if token.lowercased() == "and" {
-                // keep the current group
-            } else if token.lowercased() == "or" {
-                groups.append([])
             } else {
-                throw .init(text: text, problem: "expected 'and' or 'or' before '\(token)'")
+                switch token.lowercased() {
+                case "and": break // keep the current group
+                case "or": groups.append([])
+                default: throw .init(text: text, problem: "expected 'and' or 'or' before '\(token)'")
+                }
             }
             expectClause.toggle()
         }
@@ -39,8 +37,27 @@ public struct Selection: Sendable, Equatable {
         self.groups = groups
     }
 
+    /// The comparisons, two-character ones first so that `>=` is not read as `>`.
+    static let comparisons = [">=", "<=", "!=", ">", "<", "="]
+
+    /// The whitespace-separated words, with the words on either side of a comparison glued into one
+    /// clause, so that `tmb >= 10` reads as `tmb>=10`.
+    static func tokens(_ text: String) -> [String] {
+        let comparisonCharacters = Set(comparisons.joined())
+        var tokens: [String] = []
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            if let last = tokens.last?.last, let first = word.first,
+               comparisonCharacters.contains(last) || comparisonCharacters.contains(first) {
+                tokens[tokens.count - 1] += word
+            } else {
+                tokens.append(String(word))
+            }
+        }
+        return tokens
+    }
+
     static func clause(_ token: String, in text: String) throws(SelectionError) -> Clause {
-        for op in [">=", "<=", "!=", ">", "<", "="] {
+        for op in comparisons {
             guard let range = token.range(of: op) else { continue }
             let attribute = token[..<range.lowerBound].lowercased(), raw = String(token[range.upperBound...])
             guard attributes.contains(attribute) else {
