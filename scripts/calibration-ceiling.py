@@ -35,7 +35,8 @@ def read_table(path):
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.startswith("|"):
-                header = None if header and not line.strip() else header
+                if not line.strip():
+                    header = None  # a blank line ends a table
                 continue
             cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
             if cells[:2] == ["line", "tumour"]:
@@ -51,29 +52,16 @@ def read_table(path):
     return rows
 
 
-def most_in_window(values, inside):
-    """Largest number of values that one model value m can pass; candidates are the values'
-    window edges (the optimum of an interval-stabbing count lies on an edge)."""
-    best = 0
-    for candidate in {edge for value in values for edge in inside(value)}:
-        best = max(best, sum(1 for value in values if inside(value, candidate)))
-    return best
+def passes(window, published, model):
+    low, high = window(published)
+    return low - 1e-9 <= model <= high + 1e-9
 
 
-def absolute_window(half_width):
-    def inside(published, model=None):
-        if model is None:
-            return (published - half_width, published + half_width)
-        return abs(model - published) <= half_width + 1e-9
-    return inside
-
-
-def relative_window(fraction):
-    def inside(published, model=None):
-        if model is None:
-            return (published * (1 - fraction), published * (1 + fraction))
-        return abs(model - published) <= fraction * published + 1e-9
-    return inside
+def most_in_window(values, window):
+    """Largest number of published values that one model value can pass. The best model value can
+    be taken at a window edge (the optimum of an interval-stabbing count lies on an edge)."""
+    edges = {edge for value in values for edge in window(value)}
+    return max(sum(passes(window, value, edge) for value in values) for edge in edges)
 
 
 def normal_cdf(x):
@@ -87,37 +75,33 @@ def main():
                         help="simulated patients per arm for the sampling ceiling (0 = expectation)")
     args = parser.parse_args()
     rows = read_table(args.table)
-    columns = [("ORR %", "ORR within ±5 points", absolute_window(5), True),
-               ("G≥3 TRAE %", "G≥3 TRAE within ±5 points", absolute_window(5), True),
-               ("mPFS mo", "median PFS within ±30 %", relative_window(0.30), False)]
-    for column, label, inside, proportion in columns:
+    half = 5.0  # the issue's ±5-point threshold for ORR and G≥3
+    columns = [("ORR %", "ORR within ±5 points", lambda v: (v - half, v + half), True),
+               ("G≥3 TRAE %", "G≥3 TRAE within ±5 points", lambda v: (v - half, v + half), True),
+               ("mPFS mo", "median PFS within ±30 %", lambda v: (0.7 * v, 1.3 * v), False)]
+    for column, label, window, proportion in columns:
         settings = defaultdict(list)
-        passed = 0
+        passed, expected, sized = 0, 0.0, 0
         for row in rows:
             pair = parse_pair(row[column])
             if pair is None:
                 continue
             published, fitted = pair
-            passed += inside(published, fitted)
+            passed += passes(window, published, fitted)
             settings[(row["tumour"], row["regimen"], row["selection"], fitted)].append(published)
-        arms = sum(len(values) for values in settings.values())
-        ceiling = sum(most_in_window(values, inside) for values in settings.values())
-        shared = [values for values in settings.values() if len(values) > 1]
-        line = (f"{label}: fitted {passed} of {arms} arms; setting ceiling {ceiling} of {arms} "
-                f"({100 * ceiling / arms:.0f} %; {len(shared)} settings hold more than one arm)")
-        if proportion:
-            expected, sized = 0.0, 0
-            for row in rows:
-                pair = parse_pair(row[column])
-                if pair is None or not row["n"].isdigit():
-                    continue
+            if proportion and row["n"].isdigit():
                 sized += 1
-                p = min(max(pair[0] / 100, 0.005), 0.995)
+                p = min(max(published / 100, 0.005), 0.995)
                 variance = p * (1 - p) / int(row["n"])
                 if args.simulated > 0:
                     variance += p * (1 - p) / args.simulated
-                z = 0.05 / math.sqrt(variance)
-                expected += 2 * normal_cdf(z) - 1
+                expected += 2 * normal_cdf(half / 100 / math.sqrt(variance)) - 1
+        arms = sum(len(values) for values in settings.values())
+        ceiling = sum(most_in_window(values, window) for values in settings.values())
+        shared = sum(1 for values in settings.values() if len(values) > 1)
+        line = (f"{label}: fitted {passed} of {arms} arms; setting ceiling {ceiling} of {arms} "
+                f"({100 * ceiling / arms:.0f} %; {shared} settings hold more than one arm)")
+        if proportion:
             line += (f"; sampling ceiling {expected:.1f} of {sized} arms with a size ({100 * expected / sized:.0f} %, "
                      f"{'expectation' if args.simulated == 0 else f'{args.simulated} simulated patients'})")
         print(line)

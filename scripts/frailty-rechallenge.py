@@ -3,7 +3,7 @@
 
 Blockade gives each virtual patient a log-normal susceptibility Z = exp(sigma*z - sigma^2/2) (mean 1)
 that multiplies every immune-related hazard (`ToxicityModel.immuneFrailtyLogSD`, fitted 2.14 in data
-v18). A wide frailty concentrates events in few patients, so a patient who had one event is very
+v18 and v19). A wide frailty concentrates events in few patients, so a patient who had one event is very
 likely to have another. Published rechallenge cohorts measure exactly that:
 
 - Allouchery 2020 (J Immunother Cancer, doi:10.1136/jitc-2020-001622): 38.9 % of 180 patients
