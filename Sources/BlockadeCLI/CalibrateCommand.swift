@@ -96,6 +96,7 @@ struct CalibrateCommand: ParsableCommand {
         let arms = try CalibrationCSV.read(path: csvPath)
         let plan = CalibrationPlan(arms: arms, tumors: tumor.isEmpty ? nil : Set(tumor))
         for s in plan.skipped { note("skip line \(s.arm.line) (\(s.arm.trial), \(s.arm.tumor), \(s.arm.regimen)): \(s.reason)") }
+        for a in arms { if let reason = a.selectionReconciled { note("line \(a.line) (\(a.trial), \(a.tumor), \(a.regimen)): \(reason)") } }
         let tumors = plan.tumorsByArmCount
         note("\(plan.arms.values.reduce(0) { $0 + $1.count }) usable arms in \(tumors.count) tumour types: \(tumors.map { "\($0) (\(plan.arms[$0]!.count))" }.joined(separator: ", "))")
 

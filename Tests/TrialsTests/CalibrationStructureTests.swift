@@ -300,6 +300,11 @@ struct CalibrationDocumentTests {
         doc.holdouts = [(2, other), (3, report)]
         #expect(doc.markdown.contains("**The same populations on other patients** (10 per arm, population seeds not used in the fit):\n- seed 2: ORR 0 of 1 arms (0 %)"))
         #expect(doc.markdown.contains("\n- seed 3: ORR 1 of 1 arms (100 %)"))
+        #expect(!doc.markdown.contains("selection was reconciled"))
+        var reconciled = arm
+        reconciled.selectionReconciled = "rule contradicts text"
+        doc.report = CalibrationReport(rows: [.init(arm: reconciled, fitted: SimulatedArm(orr: 38, cr: 0, medianPFS: nil, g3: 0))], skipped: [])
+        #expect(doc.markdown.contains("### Rows whose selection was reconciled\n\n- line 2 (t, nivolumab): rule contradicts text\n"))
     }
 }
 

@@ -40,6 +40,20 @@ struct CalibrationCSVTests {
         #expect(arms.map(\.therapyLine) == [.pretreated, .pretreated, .pretreated, nil, .first, .pretreated, nil])
     }
 
+    @Test func ruleContradictedByUnselectedDescriptionIsSimulatedAsAllComers() throws {
+        let text = """
+        \(Self.header)
+        T211,urothelial,atezolizumab,,pdl1_ic>=5,x,y,z,467,13.4,,2.1,,22,,"Unselected (ITT; hierarchical IC2/3 -> ITT)",s,c
+        T211 (IC2/3),urothelial,atezolizumab,,pdl1_ic>=5,x,y,z,116,23,,,,,,"PD-L1 IC2/3",s,c
+        T119,tnbc,pembrolizumab,,all,x,y,z,312,9.6,,2.1,,14,,Unselected,s,c
+        """
+        let arms = try CalibrationCSV.parse(text, file: "t.csv")
+        #expect(arms[0].selection == nil)
+        #expect(arms[0].selectionReconciled?.contains("pdl1_ic>=5") == true)
+        #expect(arms[1].selection == "pdl1_ic>=5" && arms[1].selectionReconciled == nil)
+        #expect(arms[2].selection == nil && arms[2].selectionReconciled == nil, "an unselected arm with rule 'all' agrees with itself")
+    }
+
     @Test func badNumberNamesFileAndLine() {
         let text = "\(Self.header)\nA,melanoma,nivolumab,,all,x,y,z,100,45,19,6.9,,23,,,s,c\nB,melanoma,nivolumab,,all,x,y,z,100,forty,19,6.9,,23,,,s,c\n"
         #expect(throws: CalibrationFileError(file: "arms.csv", line: 3, problem: "column orr_pct: 'forty' is not a non-negative number")) {

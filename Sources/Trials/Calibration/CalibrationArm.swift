@@ -28,6 +28,9 @@ public struct CalibrationArm: Sendable, Equatable {
     public var g3: Double?
     /// The `confidence` column (provenance and flags).
     public var confidence: String
+    /// Why the arm is simulated with another selection than its `selection_rule` (nil: as given);
+    /// see ``CalibrationCSV/reconcilingSelection(rule:description:)``.
+    public var selectionReconciled: String?
 
     public init(line: Int, trial: String, tumor: String, regimen: String, selection: String?, armLabel: String = "",
                 n: Int?, orr: Double?, cr: Double?, medianPFS: Double?, g3: Double?, confidence: String = "",

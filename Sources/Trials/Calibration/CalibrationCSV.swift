@@ -50,7 +50,9 @@ public enum CalibrationCSV {
                 }
                 return d
             }
-            let selectionRule = value("selection_rule")
+            let reconciled = reconcilingSelection(rule: value("selection_rule"),
+                                                  description: column["selection"].map { _ in value("selection") } ?? "")
+            let selectionRule = reconciled.rule
             let confidence = value("confidence")
             let nValue = try number("n")
             var cr = try number("cr_pct")
@@ -61,8 +63,22 @@ public enum CalibrationCSV {
                 armLabel: value("arm"), n: nValue.map { Int($0) }, orr: try number("orr_pct"), cr: cr,
                 medianPFS: try number("mpfs_mo"), g3: try number("g3plus_trae_pct"), confidence: confidence,
                 therapyLine: column["setting"].flatMap { _ in TherapyLine(setting: value("setting")) }))
+            arms[arms.count - 1].selectionReconciled = reconciled.reason
         }
         return inheritingLines(arms)
+    }
+
+    /// The selection an arm is simulated with. A row whose free-text `selection` column calls its
+    /// patients unselected while `selection_rule` names a biomarker rule contradicts itself; the
+    /// text, the arm size and the published rate then describe the intention-to-treat arm (in the
+    /// shipped CSV: IMvigor211 atezolizumab, n = 467 of 931 randomised, ORR 13.4 % in the ITT
+    /// population, Powles 2018 doi:10.1016/S0140-6736(17)33297-X; KEYNOTE-119 pembrolizumab,
+    /// n = 312 of 622, ORR 9.6 % in the ITT population, Winer 2021 doi:10.1016/S1470-2045(21)00140-5),
+    /// so the arm is simulated as all-comers and the reason recorded for the report.
+    static func reconcilingSelection(rule: String, description: String) -> (rule: String, reason: String?) {
+        let biomarker = !rule.isEmpty && rule.lowercased() != "all"
+        guard biomarker, description.lowercased().hasPrefix("unselected") else { return (rule, nil) }
+        return ("all", "selection_rule '\(rule)' contradicts the selection column '\(description)': simulated as all-comers")
     }
 
     /// An arm whose setting names no line (e.g. "All patients" of a trial whose cohorts are each

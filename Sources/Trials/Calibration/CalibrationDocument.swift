@@ -164,6 +164,12 @@ public struct CalibrationDocument {
             for s in r.skipped { o += "- line \(s.arm.line) (\(s.arm.trial), \(s.arm.tumor), \(s.arm.regimen)): \(s.reason)\n" }
             o += "\n"
         }
+        let reconciled = r.rows.filter { $0.arm.selectionReconciled != nil }
+        if !reconciled.isEmpty {
+            o += "### Rows whose selection was reconciled\n\n"
+            for row in reconciled { o += "- line \(row.arm.line) (\(row.arm.trial), \(row.arm.regimen)): \(row.arm.selectionReconciled!)\n" }
+            o += "\n"
+        }
         o += """
         ## Identifiability
 
