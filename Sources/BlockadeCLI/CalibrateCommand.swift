@@ -23,11 +23,13 @@ struct CalibrateCommand: ParsableCommand {
         Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
         (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the versioned data file \
         Sources/Trials/Population/CalibratedPopulations+Data.swift and docs/CALIBRATION.md (rebuild to use it).
-        --iterations 0 only evaluates the current calibrated populations.
+        --iterations 0 only evaluates the current calibrated populations; with --write it rewrites \
+        docs/CALIBRATION.md for them and leaves the data file as it is.
 
         Examples:
           blockade calibrate --tumor melanoma --iterations 40
           blockade calibrate --patients 150 --iterations 40 --write
+          blockade calibrate --iterations 0 --final-patients 400 --write
         """)
 
     @Option(name: .long, help: "Calibration CSV (default: ../shared/calibration/monotherapy_arms.csv from the package root).")
@@ -72,7 +74,7 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
     var noIdentifiability = false
 
-    @Flag(name: .long, help: "Write the data file and docs/CALIBRATION.md.")
+    @Flag(name: .long, help: "Write the data file and docs/CALIBRATION.md (only the page when nothing is refitted).")
     var write = false
 
     func validate() throws {
@@ -189,7 +191,9 @@ struct CalibrateCommand: ParsableCommand {
 
         guard write else { return }
         guard let root else { throw ValidationError("--write needs to run inside the package (no Package.swift found above the current directory)") }
-        let version = (existing?.version ?? 0) + 1
+        // Nothing refitted: the data file stays as it is (same version); only the page is rewritten.
+        let evaluationOnly = fits.isEmpty && toxicityFit == nil && existing != nil
+        let version = (existing?.version ?? 0) + (evaluationOnly ? 0 : 1)
         let refitted = Set(fits.map(\.tumor))
         var populations = existing?.populations.filter { !refitted.contains($0.tumor) } ?? []
         populations += fits.map(\.model)
@@ -200,7 +204,7 @@ struct CalibrateCommand: ParsableCommand {
             version: version, createdBy: "\(command) (seed \(seed), \(patients) patients per evaluation, \(stamp))",
             populations: populations, toxicity: scales)
         let dataPath = root.appendingPathComponent("Sources/Trials/Population/CalibratedPopulations+Data.swift")
-        try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic)
+        if !evaluationOnly { try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic) }
         // Populations kept from the data file are listed with their parameters too.
         let kept = try notFitted.compactMap { t in try CalibratedPopulations.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
         let keptTumors = Set(kept.map(\.tumor))
@@ -211,9 +215,11 @@ struct CalibrateCommand: ParsableCommand {
         doc.keptVersion = existing?.version
         doc.holdouts = holdouts
         if warmStart { doc.warmStartVersion = existing?.version }
+        if evaluationOnly { doc.evaluatedFileCreatedBy = existing?.createdBy }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
         try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)
-        note("wrote \(dataPath.path) (version \(version)) and \(docPath.path); rebuild to use the new populations")
+        note(evaluationOnly ? "nothing refitted: wrote \(docPath.path) for data file version \(version) (unchanged)"
+                            : "wrote \(dataPath.path) (version \(version)) and \(docPath.path); rebuild to use the new populations")
     }
 
     /// The nearest directory at or above the current one holding Package.swift.

@@ -305,6 +305,12 @@ struct CalibrationDocumentTests {
         reconciled.selectionReconciled = "rule contradicts text"
         doc.report = CalibrationReport(rows: [.init(arm: reconciled, fitted: SimulatedArm(orr: 38, cr: 0, medianPFS: nil, g3: 0))], skipped: [])
         #expect(doc.markdown.contains("### Rows whose selection was reconciled\n\n- line 2 (t, nivolumab): rule contradicts text\n"))
+        #expect(doc.markdown.contains("Do not edit by hand — rerun:\n\n    blockade calibrate --toxicity-only\n"))
+        #expect(doc.markdown.contains("virtual trial of 10 patients"))
+        doc.evaluatedFileCreatedBy = "blockade calibrate --tumor nsclc --write (seed 1)"
+        #expect(doc.markdown.contains("which was last written by\n\n    blockade calibrate --tumor nsclc --write (seed 1)\n"))
+        #expect(doc.markdown.contains("nothing was refitted"))
+        #expect(!doc.markdown.contains("virtual trial of 10 patients"), "an evaluation does not know the fit's patient count")
     }
 }
 
