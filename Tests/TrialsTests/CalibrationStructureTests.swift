@@ -310,6 +310,8 @@ struct CalibrationDocumentTests {
         doc.evaluatedFileCreatedBy = "blockade calibrate --tumor nsclc --write (seed 1)"
         #expect(doc.markdown.contains("which was last written by\n\n    blockade calibrate --tumor nsclc --write (seed 1)\n"))
         #expect(doc.markdown.contains("nothing was refitted"))
+        #expect(doc.markdown.contains("## Identifiability\n\nNot computed in this run"))
+        #expect(!doc.markdown.contains("Weakly constrained: none"), "no scan is not the same as nothing weak")
         #expect(!doc.markdown.contains("virtual trial of 10 patients"), "an evaluation does not know the fit's patient count")
     }
 }

@@ -185,6 +185,17 @@ public struct CalibrationDocument {
             for row in reconciled { o += "- line \(row.arm.line) (\(row.arm.trial), \(row.arm.regimen)): \(row.arm.selectionReconciled!)\n" }
             o += "\n"
         }
+        let scanned = fits.contains { !$0.identifiability.isEmpty } || !(toxicity?.identifiability.isEmpty ?? true)
+        guard scanned else {
+            o += """
+            ## Identifiability
+
+            Not computed in this run (nothing refitted, or `--no-identifiability`): the scan belongs to the run
+            that fitted the parameters; see this page's history for it.
+
+            """
+            return o
+        }
         o += """
         ## Identifiability
 
