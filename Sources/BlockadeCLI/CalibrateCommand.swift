@@ -194,17 +194,19 @@ struct CalibrateCommand: ParsableCommand {
         // Nothing refitted: the data file stays as it is (same version); only the page is rewritten.
         let evaluationOnly = fits.isEmpty && toxicityFit == nil && existing != nil
         let version = (existing?.version ?? 0) + (evaluationOnly ? 0 : 1)
-        let refitted = Set(fits.map(\.tumor))
-        var populations = existing?.populations.filter { !refitted.contains($0.tumor) } ?? []
-        populations += fits.map(\.model)
-        populations.sort { $0.tumor < $1.tumor }
         let stamp = ISO8601DateFormatter().string(from: began)
         let command = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let file = CalibratedPopulations.File(
-            version: version, createdBy: "\(command) (seed \(seed), \(patients) patients per evaluation, \(stamp))",
-            populations: populations, toxicity: scales)
         let dataPath = root.appendingPathComponent("Sources/Trials/Population/CalibratedPopulations+Data.swift")
-        if !evaluationOnly { try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic) }
+        if !evaluationOnly {
+            let refitted = Set(fits.map(\.tumor))
+            var populations = existing?.populations.filter { !refitted.contains($0.tumor) } ?? []
+            populations += fits.map(\.model)
+            populations.sort { $0.tumor < $1.tumor }
+            let file = CalibratedPopulations.File(
+                version: version, createdBy: "\(command) (seed \(seed), \(patients) patients per evaluation, \(stamp))",
+                populations: populations, toxicity: scales)
+            try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic)
+        }
         // Populations kept from the data file are listed with their parameters too.
         let kept = try notFitted.compactMap { t in try CalibratedPopulations.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
         let keptTumors = Set(kept.map(\.tumor))

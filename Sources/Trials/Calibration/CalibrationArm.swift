@@ -29,7 +29,7 @@ public struct CalibrationArm: Sendable, Equatable {
     /// The `confidence` column (provenance and flags).
     public var confidence: String
     /// Why the arm is simulated with another selection than its `selection_rule` (nil: as given);
-    /// see ``CalibrationCSV/reconcilingSelection(rule:description:)``.
+    /// see ``CalibrationCSV/simulatedSelection(rule:description:)``.
     public var selectionReconciled: String?
 
     public init(line: Int, trial: String, tumor: String, regimen: String, selection: String?, armLabel: String = "",

@@ -50,35 +50,35 @@ public enum CalibrationCSV {
                 }
                 return d
             }
-            let reconciled = reconcilingSelection(rule: value("selection_rule"),
-                                                  description: column["selection"].map { _ in value("selection") } ?? "")
-            let selectionRule = reconciled.rule
+            let selection = simulatedSelection(rule: value("selection_rule"),
+                                               description: column["selection"].map { _ in value("selection") } ?? "")
             let confidence = value("confidence")
             let nValue = try number("n")
             var cr = try number("cr_pct")
             if confidence.lowercased().contains("cr=pathologic") { cr = nil }
-            arms.append(CalibrationArm(
+            var arm = CalibrationArm(
                 line: lineNumber, trial: value("trial"), tumor: value("tumor_id"), regimen: value("blockade_regimen"),
-                selection: selectionRule.isEmpty || selectionRule.lowercased() == "all" ? nil : selectionRule,
-                armLabel: value("arm"), n: nValue.map { Int($0) }, orr: try number("orr_pct"), cr: cr,
+                selection: selection.rule, armLabel: value("arm"), n: nValue.map { Int($0) }, orr: try number("orr_pct"), cr: cr,
                 medianPFS: try number("mpfs_mo"), g3: try number("g3plus_trae_pct"), confidence: confidence,
-                therapyLine: column["setting"].flatMap { _ in TherapyLine(setting: value("setting")) }))
-            arms[arms.count - 1].selectionReconciled = reconciled.reason
+                therapyLine: column["setting"].flatMap { _ in TherapyLine(setting: value("setting")) })
+            arm.selectionReconciled = selection.reconciled
+            arms.append(arm)
         }
         return inheritingLines(arms)
     }
 
-    /// The selection an arm is simulated with. A row whose free-text `selection` column calls its
-    /// patients unselected while `selection_rule` names a biomarker rule contradicts itself; the
-    /// text, the arm size and the published rate then describe the intention-to-treat arm (in the
-    /// shipped CSV: IMvigor211 atezolizumab, n = 467 of 931 randomised, ORR 13.4 % in the ITT
-    /// population, Powles 2018 doi:10.1016/S0140-6736(17)33297-X; KEYNOTE-119 pembrolizumab,
-    /// n = 312 of 622, ORR 9.6 % in the ITT population, Winer 2021 doi:10.1016/S1470-2045(21)00140-5),
-    /// so the arm is simulated as all-comers and the reason recorded for the report.
-    static func reconcilingSelection(rule: String, description: String) -> (rule: String, reason: String?) {
-        let biomarker = !rule.isEmpty && rule.lowercased() != "all"
-        guard biomarker, description.lowercased().hasPrefix("unselected") else { return (rule, nil) }
-        return ("all", "selection_rule '\(rule)' contradicts the selection column '\(description)': simulated as all-comers")
+    /// The selection an arm is simulated with (nil: all-comers, for an empty or `all` rule). A row
+    /// whose free-text `selection` column calls its patients unselected while `selection_rule` names
+    /// a biomarker rule contradicts itself; the text, the arm size and the published rate then
+    /// describe the intention-to-treat arm (in the shipped CSV: IMvigor211 atezolizumab, n = 467 of
+    /// 931 randomised, ORR 13.4 % in the ITT population, Powles 2018 doi:10.1016/S0140-6736(17)33297-X;
+    /// KEYNOTE-119 pembrolizumab, n = 312 of 622, ORR 9.6 % in the ITT population, Winer 2021
+    /// doi:10.1016/S1470-2045(20)30754-3), so the arm is simulated as all-comers and the reason
+    /// returned for the report.
+    static func simulatedSelection(rule: String, description: String) -> (rule: String?, reconciled: String?) {
+        guard !rule.isEmpty, rule.lowercased() != "all" else { return (nil, nil) }
+        guard description.lowercased().hasPrefix("unselected") else { return (rule, nil) }
+        return (nil, "selection_rule '\(rule)' contradicts the selection column '\(description)': simulated as all-comers")
     }
 
     /// An arm whose setting names no line (e.g. "All patients" of a trial whose cohorts are each
