@@ -56,6 +56,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Rounds alternating drug sensitivities and population parameters.")
     var rounds: Int = 2
 
+    @Option(name: .long, help: ArgumentHelp("How each round searches the population parameters: simplex (Nelder–Mead, --iterations split over the rounds) or coordinate (a bounded 1-D search of each parameter in turn, 8 evaluations each; suits --warm-start refinement).", valueName: "simplex|coordinate"))
+    var populationSearch: PopulationCalibrator.PopulationSearch = .simplex
+
     @Option(name: .long, help: "Objective evaluations for the global toxicity scales (0: keep the current scales).")
     var toxicityIterations: Int = 30
 
@@ -113,6 +116,7 @@ struct CalibrateCommand: ParsableCommand {
                                               tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
         calibrator.toxicitySimulator = CalibrationSimulator(patients: toxicityPatients, seed: seed)
         calibrator.rounds = rounds
+        calibrator.populationSearch = populationSearch
         calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
         calibrator.log = { note($0) }
 
@@ -237,3 +241,5 @@ struct CalibrateCommand: ParsableCommand {
 
 /// A progress line on standard error.
 private func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+extension PopulationCalibrator.PopulationSearch: ExpressibleByArgument {}

@@ -235,6 +235,30 @@ struct CalibrationStructureTests {
         let spread = try ArmSummary(outcomes: TrialRunner(configuration: config, populationModel: model).run(patients: 0..<80)[0])
         #expect(flat.orr != spread.orr, "the per-patient factor reaches the drug effect (ORR \(flat.orr) both ways)")
     }
+
+    @Test("coordinate search: from a warm start at the standard population it moves the resistance offset towards the one that made the targets, 8 evaluations per knob")
+    func coordinateSearchRecoversOffset() throws {
+        let template = CalibrationArm(line: 2, trial: "t", tumor: "melanoma", regimen: "nivolumab", selection: nil,
+                                      n: 300, orr: nil, cr: nil, medianPFS: nil, g3: nil)
+        var simulator = CalibrationSimulator(patients: 30, seed: 3)
+        simulator.horizonDays = 112  // 16 weeks (two scans): enough for a response rate, a sixth of the default cost
+        var calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: [template]), simulator: simulator,
+                                              tumorEvaluations: 40, toxicityEvaluations: 0, seed: 3)
+        calibrator.rounds = 1
+        calibrator.populationSearch = .coordinate
+        let p = try calibrator.parameterization(of: "melanoma")
+        #expect(p.knobs == [.resistanceOffset, .sdScale, .doublingScale, .doublingLogSD])
+        // Targets made by the same simulator from a population 1.5 logit less resistant (the prior Σ(xᵢ/σᵢ)² holds the fit short of it).
+        let truth = p.model([-1.5, 0, 0, 0])
+        let made = try calibrator.simulator.simulate([template], model: truth, toxicity: ToxicityParameterization.identity)[0]
+        var arm = template
+        arm.orr = made.orr; arm.medianPFS = made.medianPFS
+        calibrator.plan = CalibrationPlan(arms: [arm])
+        let fit = try calibrator.fitTumor("melanoma", toxicity: ToxicityParameterization.identity, warmStart: p.model(p.start))
+        #expect(fit.loss < fit.startLoss, "loss \(fit.startLoss) → \(fit.loss)")
+        #expect(fit.x[0] < -0.5, "offset moved from 0 towards −1.5 (now \(fit.x[0]))")
+        #expect(fit.evaluations == 1 + 4 * 8, "start loss plus 8 per knob")
+    }
 }
 
 @Suite("Line of therapy in trial output")

@@ -65,6 +65,19 @@ public struct PopulationCalibrator {
     public var restarts = 1
     /// Rounds of the alternating tumour fit (drug sensitivities, then population parameters).
     public var rounds = 2
+    /// How the population parameters are searched in each round.
+    public var populationSearch = PopulationSearch.simplex
+    /// The 1-D search of one knob in a coordinate round: 5 scanned points (the current value among
+    /// them) and 3 golden-section steps, 8 evaluations.
+    static let coordinateSearch = ScanSearch(scanPoints: 5, refinements: 3)
+
+    /// Search of the population parameters within a round.
+    public enum PopulationSearch: String, Sendable, CaseIterable {
+        /// Nelder–Mead over all population knobs at once, `tumorEvaluations / rounds` evaluations per round.
+        case simplex
+        /// One bounded ``ScanSearch`` per knob in turn (8 evaluations each), all arms of the tumour type.
+        case coordinate
+    }
     public var seed: UInt64
     /// Stop optimising (keep the best so far) after this moment.
     public var deadline: Date?
@@ -157,15 +170,33 @@ public struct PopulationCalibrator {
                 if result.value < before { x[i] = result.x }
             }
             if !p.drugs.isEmpty || p.fitsLine || p.fitsInflammation { current = try lossOf(arms, x); report("round \(round + 1) sensitivities and subset knobs") }
-            let head = Array(x.prefix(populationCount))
-            let step = Array((warmStart == nil && round == 0 ? p.step : p.step.map { $0 / 2 }).prefix(populationCount))
-            let budget = max(0, tumorEvaluations / max(1, rounds) - 1)
-            let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ UInt64(round))
-                .minimize(start: head, step: step, shouldStop: { pastDeadline }) { z in
-                    var y = x; y.replaceSubrange(0..<populationCount, with: z)
-                    return try lossOf(arms, y)
+            switch populationSearch {
+            case .simplex:
+                let head = Array(x.prefix(populationCount))
+                let step = Array((warmStart == nil && round == 0 ? p.step : p.step.map { $0 / 2 }).prefix(populationCount))
+                let budget = max(0, tumorEvaluations / max(1, rounds) - 1)
+                let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ UInt64(round))
+                    .minimize(start: head, step: step, shouldStop: { pastDeadline }) { z in
+                        var y = x; y.replaceSubrange(0..<populationCount, with: z)
+                        return try lossOf(arms, y)
+                    }
+                if result.value < current { x.replaceSubrange(0..<populationCount, with: result.x); current = result.value }
+            case .coordinate:
+                // One bounded 1-D search per population knob on all arms, within two simplex edges
+                // of the current value in the first round and one edge later: every knob gets the
+                // same number of evaluations, where a simplex of n knobs spends n + 1 building itself.
+                for (i, knob) in p.knobs.enumerated() where !pastDeadline {
+                    let span = (round == 0 ? 2 : 1) * knob.step
+                    let range = p.unconstrainedRange(of: knob)
+                    let lower = max(range.lowerBound, x[i] - span), upper = min(range.upperBound, x[i] + span)
+                    guard upper > lower else { continue }
+                    let result = try Self.coordinateSearch.minimize(lower: lower, upper: upper, shouldStop: { pastDeadline }) { v in
+                        var y = x; y[i] = v
+                        return try lossOf(arms, y)
+                    }
+                    if result.value < current { x[i] = result.x; current = result.value }
                 }
-            if result.value < current { x.replaceSubrange(0..<populationCount, with: result.x); current = result.value }
+            }
             report("round \(round + 1) population")
         }
         // The last simplex moved the population under the sensitivities: a closing narrow pass
