@@ -13,6 +13,11 @@ for ORR (±5 points), grade >= 3 TRAE (±5 points) and median PFS (±30 %):
    published rate as the stand-in for the true rate, arm i passes with probability
    P(|Z| <= 5 / se_i), se_i = sqrt(p(1-p)/n + p(1-p)/m) for m simulated patients (m = 0: expectation).
    The sum is the expected pass count. (Approximate: binomial treated as normal.)
+3. Drug ceilings (G>=3 TRAE only). Blockade's toxicity parameters are per drug (global scales and one
+   factor per drug, none per trial), so arms of one regimen get similar rates. The ceiling a model
+   with exactly one G>=3 rate per regimen and tumour type could reach, and with one rate per regimen
+   across tumour types. Approximate, not a strict bound: the simulated rate also moves with time on
+   treatment, which selection and line of therapy change.
 
 Usage: scripts/calibration-ceiling.py [docs/CALIBRATION.md] [--simulated 400]
 """
@@ -101,6 +106,15 @@ def main():
         shared = sum(1 for values in settings.values() if len(values) > 1)
         line = (f"{label}: fitted {passed} of {arms} arms; setting ceiling {ceiling} of {arms} "
                 f"({100 * ceiling / arms:.0f} %; {shared} settings hold more than one arm)")
+        if column == "G≥3 TRAE %":
+            for label_, key in (("one rate per regimen and tumour", lambda row: (row["tumour"], row["regimen"])),
+                                ("one rate per regimen", lambda row: row["regimen"])):
+                groups = defaultdict(list)
+                for row in rows:
+                    pair = parse_pair(row[column])
+                    if pair is not None:
+                        groups[key(row)].append(pair[0])
+                line += f"; drug ceiling ({label_}) {sum(most_in_window(v, window) for v in groups.values())} of {arms}"
         if proportion:
             line += (f"; sampling ceiling {expected:.1f} of {sized} arms with a size ({100 * expected / sized:.0f} %, "
                      f"{'expectation' if args.simulated == 0 else f'{args.simulated} simulated patients'})")

@@ -117,6 +117,10 @@ public struct CalibrationDocument {
           sensitivities (±0.5 log units) follows the last simplex. Both optimisers are written in
           `Sources/Trials/Calibration/` (no package in the build provides them). Nelder–Mead evaluations are
           capped (`--iterations`) and the time budget is shared between tumour types in proportion to their arms.
+          A refinement run with `--population-search coordinate` replaces Nelder–Mead by a bounded 1-D search of
+          each population parameter in turn on all arms of the tumour type (5-point scan within two simplex edges
+          of the current value in the first round and one edge later, then 3 golden-section steps: 8 evaluations
+          per parameter); the command that wrote the data file, quoted above, says which search it used.
         - **Runtime**: \(Int(runtimeSeconds / 60)) min \(Int(runtimeSeconds) % 60) s on a shared 2-core machine (release build).
 
 

@@ -138,16 +138,25 @@ public struct PopulationCalibrator {
         let highest = Foundation.log(TumorParameterization.sensitivityBounds.upperBound)
         let populationCount = p.populationCount
         // 1-D search of each drug sensitivity on its arms, within `span` (log units) of the current value.
+        // Bounded 1-D search of coordinate i on `subset`, which has loss `before` at the current x:
+        // x[i] moves only if the search found a lower loss. Returns the subset's loss afterwards.
+        @discardableResult
+        func searchCoordinate(_ i: Int, on subset: [CalibrationArm], lower: Double, upper: Double, before: Double,
+                              with search: ScanSearch = ScanSearch()) throws -> Double {
+            guard upper > lower else { return before }
+            let result = try search.minimize(lower: lower, upper: upper, shouldStop: { pastDeadline }) { v in
+                var y = x; y[i] = v
+                return try lossOf(subset, y)
+            }
+            guard result.value < before else { return before }
+            x[i] = result.x
+            return result.value
+        }
         func searchSensitivities(span: Double) throws {
             for (k, subset) in drugArms.enumerated() where !subset.isEmpty && !pastDeadline {
                 let i = p.drugIndex(k)
-                let before = try lossOf(subset, x)
-                let result = try ScanSearch().minimize(lower: max(lowest, x[i] - span), upper: min(highest, x[i] + span),
-                                                       shouldStop: { pastDeadline }) { v in
-                    var y = x; y[i] = v
-                    return try lossOf(subset, y)
-                }
-                if result.value < before { x[i] = result.x }
+                try searchCoordinate(i, on: subset, lower: max(lowest, x[i] - span), upper: min(highest, x[i] + span),
+                                     before: try lossOf(subset, x))
             }
         }
         for round in 0..<max(1, rounds) where !pastDeadline {
@@ -161,13 +170,7 @@ public struct PopulationCalibrator {
             for (knob, subset) in subsetKnobs(arms) where !pastDeadline {
                 guard let i = p.knobs.firstIndex(of: knob), !subset.isEmpty else { continue }
                 let range = p.unconstrainedRange(of: knob)
-                let before = try lossOf(subset, x)
-                let result = try ScanSearch().minimize(lower: range.lowerBound, upper: range.upperBound,
-                                                       shouldStop: { pastDeadline }) { v in
-                    var y = x; y[i] = v
-                    return try lossOf(subset, y)
-                }
-                if result.value < before { x[i] = result.x }
+                try searchCoordinate(i, on: subset, lower: range.lowerBound, upper: range.upperBound, before: try lossOf(subset, x))
             }
             if !p.drugs.isEmpty || p.fitsLine || p.fitsInflammation { current = try lossOf(arms, x); report("round \(round + 1) sensitivities and subset knobs") }
             switch populationSearch {
@@ -188,13 +191,10 @@ public struct PopulationCalibrator {
                 for (i, knob) in p.knobs.enumerated() where !pastDeadline {
                     let span = (round == 0 ? 2 : 1) * knob.step
                     let range = p.unconstrainedRange(of: knob)
-                    let lower = max(range.lowerBound, x[i] - span), upper = min(range.upperBound, x[i] + span)
-                    guard upper > lower else { continue }
-                    let result = try Self.coordinateSearch.minimize(lower: lower, upper: upper, shouldStop: { pastDeadline }) { v in
-                        var y = x; y[i] = v
-                        return try lossOf(arms, y)
-                    }
-                    if result.value < current { x[i] = result.x; current = result.value }
+                    let before = current
+                    current = try searchCoordinate(i, on: arms, lower: max(range.lowerBound, x[i] - span),
+                                                   upper: min(range.upperBound, x[i] + span), before: current, with: Self.coordinateSearch)
+                    log("    \(tumor) round \(round + 1) \(knob.rawValue): loss \(fmt(before)) → \(fmt(current)) at \(fmt(p.natural(x)[i]))")
                 }
             }
             report("round \(round + 1) population")
