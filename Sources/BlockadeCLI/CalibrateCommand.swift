@@ -12,7 +12,10 @@ struct CalibrateCommand: ParsableCommand {
         Per tumour type: a coarse scan of resistance offset × doubling-time scale, then rounds that \
         alternate a 1-D search of the sensitivity to each non-immune drug with arms in that tumour \
         type (on that drug's arms) and Nelder–Mead over the population parameters (resistance offset \
-        on all mechanism logits, mechanism logit SD, doubling-time scale and spread). Then four \
+        on all mechanism logits, mechanism logit SD, doubling-time scale and spread); with \
+        --population-search coordinate, a bounded 1-D search of each population parameter in turn \
+        replaces Nelder–Mead (suited to --warm-start refinements, where the simplex has few \
+        evaluations per parameter). Then four \
         global toxicity scales and the immune frailty on the G≥3 TRAE of ICI and chemotherapy arms, and \
         a toxicity factor per drug on its single-drug arms across tumour types (a drug never given alone, \
         such as bevacizumab, on the backbone arms where it is the only drug without a factor; never one \
@@ -30,6 +33,7 @@ struct CalibrateCommand: ParsableCommand {
           blockade calibrate --tumor melanoma --iterations 40
           blockade calibrate --patients 150 --iterations 40 --write
           blockade calibrate --iterations 0 --final-patients 400 --write
+          blockade calibrate --tumor melanoma --warm-start --patients 1000 --rounds 1 --population-search coordinate --toxicity-iterations 0
         """)
 
     @Option(name: .long, help: "Calibration CSV (default: ../shared/calibration/monotherapy_arms.csv from the package root).")

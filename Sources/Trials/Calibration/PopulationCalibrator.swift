@@ -201,9 +201,14 @@ public struct PopulationCalibrator {
         }
         // The last simplex moved the population under the sensitivities: a closing narrow pass
         // re-levels each drug on its arms (a drug's sensitivity moves little else).
+        // Kept only if the loss over all arms falls: a subset is simulated as its own trials, where
+        // an arm can sit at another position and so draw other course random numbers
+        // (`TrialRunner` seeds a course by patient and arm position).
         if !p.drugs.isEmpty && !pastDeadline {
+            let kept = (x, current)
             try searchSensitivities(span: 0.5)
             current = try lossOf(arms, x)
+            if current > kept.1 { (x, current) = kept }
             report("closing sensitivities")
         }
         if current >= startLoss { x = x0; current = startLoss }
