@@ -98,8 +98,9 @@ public struct PopulationCalibrator {
     /// stalls. Then `rounds` rounds alternate (1) a 1-D ``ScanSearch`` of each drug sensitivity on
     /// the arms that give that drug — a drug's sensitivity moves little else, so fitting it alone is
     /// cheap and avoids a many-dimensional simplex — and (2) Nelder–Mead over the population
-    /// parameters (``TumorParameterization/knobs``) on all arms of the tumour type. A narrow pass
-    /// of the drug sensitivities closes the fit.
+    /// parameters (``TumorParameterization/knobs``) on all arms of the tumour type, or with
+    /// ``PopulationSearch/coordinate`` a 1-D search of each of them in turn. A narrow pass of the
+    /// drug sensitivities, kept only if it lowers the loss over all arms, closes the fit.
     /// - Parameter warmStart: a previously fitted model of this tumour type to start from (nil: the standard population).
     public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration, warmStart: PopulationModel? = nil) throws -> TumorFit {
         let arms = plan.arms[tumor] ?? []
@@ -137,7 +138,6 @@ public struct PopulationCalibrator {
         let lowest = Foundation.log(TumorParameterization.sensitivityBounds.lowerBound)
         let highest = Foundation.log(TumorParameterization.sensitivityBounds.upperBound)
         let populationCount = p.populationCount
-        // 1-D search of each drug sensitivity on its arms, within `span` (log units) of the current value.
         // Bounded 1-D search of coordinate i on `subset`, which has loss `before` at the current x:
         // x[i] moves only if the search found a lower loss. Returns the subset's loss afterwards.
         @discardableResult
@@ -152,6 +152,7 @@ public struct PopulationCalibrator {
             x[i] = result.x
             return result.value
         }
+        // 1-D search of each drug sensitivity on its arms, within `span` (log units) of the current value.
         func searchSensitivities(span: Double) throws {
             for (k, subset) in drugArms.enumerated() where !subset.isEmpty && !pastDeadline {
                 let i = p.drugIndex(k)
@@ -199,16 +200,16 @@ public struct PopulationCalibrator {
             }
             report("round \(round + 1) population")
         }
-        // The last simplex moved the population under the sensitivities: a closing narrow pass
+        // The last population step moved the population under the sensitivities: a closing narrow pass
         // re-levels each drug on its arms (a drug's sensitivity moves little else).
         // Kept only if the loss over all arms falls: a subset is simulated as its own trials, where
         // an arm can sit at another position and so draw other course random numbers
         // (`TrialRunner` seeds a course by patient and arm position).
         if !p.drugs.isEmpty && !pastDeadline {
-            let kept = (x, current)
+            let kept = (x: x, loss: current)
             try searchSensitivities(span: 0.5)
             current = try lossOf(arms, x)
-            if current > kept.1 { (x, current) = kept }
+            if current > kept.loss { (x, current) = kept }
             report("closing sensitivities")
         }
         if current >= startLoss { x = x0; current = startLoss }
