@@ -425,7 +425,7 @@ struct ToxicityFitTests {
             CalibrationArm(line: 2, trial: "a", tumor: "melanoma", regimen: "nivolumab", selection: nil, n: 300, orr: nil, cr: nil, medianPFS: nil, g3: 16),
             CalibrationArm(line: 3, trial: "b", tumor: "melanoma", regimen: "ipilimumab", selection: nil, n: 300, orr: nil, cr: nil, medianPFS: nil, g3: 25),
         ]
-        var simulator = CalibrationSimulator(patients: 30, seed: 3)
+        var simulator = CalibrationSimulator(patients: 60, seed: 3)
         simulator.horizonDays = 168
         var calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: arms), simulator: simulator, tumorEvaluations: 0,
                                               toxicityEvaluations: 0, seed: 3)

@@ -34,6 +34,24 @@ struct TrialRunnerTests {
         #expect(merged == whole)
     }
 
+    @Test("an arm's courses, toxicity draws included, do not depend on the other arms or the arm order")
+    func armIndependentOfPosition() throws {
+        func arm(_ regimen: String, among arms: [String]) throws -> ArmOutcomes {
+            var c = Self.config(40)
+            c.arms = arms
+            let outcomes = try TrialRunner(configuration: c).run(patients: 0..<40)
+            return try #require(outcomes.first { $0.regimen == regimen })
+        }
+        let alone = try arm("ipilimumab", among: ["ipilimumab"])
+        let second = try arm("ipilimumab", among: ["nivolumab", "ipilimumab"])
+        let third = try arm("ipilimumab", among: ["placebo", "pembrolizumab", "ipilimumab"])
+        // Draws matter here: ipilimumab gives grade ≥ 3 events to some of these 40 patients.
+        #expect(alone.outcomes.contains { $0.grade3PlusAdverseEvent })
+        let sameAsSecond = second.outcomes == alone.outcomes, sameAsThird = third.outcomes == alone.outcomes
+        #expect(sameAsSecond, "ipilimumab's courses changed when it became the second of two arms")
+        #expect(sameAsThird, "ipilimumab's courses changed when it became the third of three arms")
+    }
+
     @Test("patient i of seed s is always the same patient, and seeds differ")
     func populationIsAFunction() throws {
         let tumor = try TumorType.named("nsclc")

@@ -202,9 +202,8 @@ public struct PopulationCalibrator {
         }
         // The last population step moved the population under the sensitivities: a closing narrow pass
         // re-levels each drug on its arms (a drug's sensitivity moves little else).
-        // Kept only if the loss over all arms falls: a subset is simulated as its own trials, where
-        // an arm can sit at another position and so draw other course random numbers
-        // (`TrialRunner` seeds a course by patient and arm position).
+        // Kept only if the loss over all arms falls (a guard: a drug's sensitivity moves only its own
+        // arms, and an arm draws the same course random numbers alone as among all arms).
         if !p.drugs.isEmpty && !pastDeadline {
             let kept = (x: x, loss: current)
             try searchSensitivities(span: 0.5)

@@ -190,13 +190,13 @@ public struct TrialRunner: Sendable {
         var course = course
         course.toxicity.immuneSusceptibility = course.toxicity.susceptibility(normal: vp.immuneToxicityNormal)
         var outcomes: [PatientOutcome] = []
-        for (arm, template) in models.enumerated() {
+        for template in models {
             var model = template.with(vp.patient)
             if vp.directDrugSensitivity != 1 { Self.scaleDirectEffects(of: &model) { _ in vp.directDrugSensitivity } }
             var baseline = Array(model.initialState)
             for i in 0..<S.allCases.count { baseline[i] = core[i] }
             for i in S.allCases.count..<baseline.count { baseline[i] = 0 }
-            var random = CourseRandom(seed: configuration.seed ^ (UInt64(vp.index) &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(arm + 1) &* 0xC2B2_AE3D_27D4_EB4F))
+            var random = Self.courseRandom(seed: configuration.seed, patient: vp.index)
             let result = simulator.course(model: model, baseline: baseline, patient: vp.patient, settings: course, random: &random)
             var drivers: [Mechanism] = []
             let r = result.recist
@@ -206,6 +206,14 @@ public struct TrialRunner: Sendable {
             outcomes.append(PatientOutcome(vp: vp, result: result, drivers: drivers))
         }
         return outcomes
+    }
+
+    /// The random numbers of one patient's course (toxicity draws). They depend on the seed and the
+    /// patient only, not on the arm: every arm of a paired trial starts from the same stream (common
+    /// random numbers, so arm differences come from the treatment, not the draws), and an arm gives the
+    /// same result whether it is simulated alone or beside others, in any order.
+    static func courseRandom(seed: UInt64, patient: Int) -> CourseRandom {
+        CourseRandom(seed: seed ^ (UInt64(patient) &* 0x9E37_79B9_7F4A_7C15) ^ 0xC2B2_AE3D_27D4_EB4F)
     }
 
     /// Mechanisms whose removal alone reverses this patient's resistance (courses without toxicity).
