@@ -34,6 +34,7 @@ struct CalibrateCommand: ParsableCommand {
           blockade calibrate --patients 150 --iterations 40 --write
           blockade calibrate --iterations 0 --final-patients 400 --write
           blockade calibrate --tumor melanoma --warm-start --patients 1000 --rounds 1 --population-search coordinate --toxicity-iterations 0
+          blockade calibrate --toxicity-only --toxicity-drug pembrolizumab --toxicity-patients 1000 --rounds 1
         """)
 
     @Option(name: .long, help: "Calibration CSV (default: ../shared/calibration/monotherapy_arms.csv from the package root).")
@@ -75,6 +76,9 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the current calibrated populations and refit only the toxicity parameters, starting from the current ones.")
     var toxicityOnly = false
 
+    @Option(name: .long, help: ArgumentHelp("With --toxicity-only: refit only this drug's toxicity factor on its arms (repeat for several); the global toxicity scales, frailty and background rate stay. Cheap enough for many --toxicity-patients.", valueName: "drug"))
+    var toxicityDrug: [String] = []
+
     @Option(name: .long, help: "Population seeds after --seed on which the final populations are also evaluated (held-out patients).")
     var holdoutSeeds: Int = 3
 
@@ -90,6 +94,7 @@ struct CalibrateCommand: ParsableCommand {
         guard rounds >= 1 else { throw ValidationError("--rounds must be ≥ 1") }
         guard holdoutSeeds >= 0 else { throw ValidationError("--holdout-seeds must be ≥ 0") }
         for t in tumor { _ = try TumorType.named(t) }
+        guard toxicityDrug.isEmpty || toxicityOnly else { throw ValidationError("--toxicity-drug needs --toxicity-only") }
     }
 
     func run() throws {
@@ -111,7 +116,7 @@ struct CalibrateCommand: ParsableCommand {
 
         let existing = CalibratedPopulations.file
         let fitting = iterations > 0 && !toxicityOnly
-        let fitToxicity = (fitting || toxicityOnly) && toxicityIterations > 0
+        let fitToxicity = (fitting || toxicityOnly) && (toxicityIterations > 0 || !toxicityDrug.isEmpty)
         // The toxicity fit starts from the shipped global scales (a starting point only; without
         // --warm-start the per-drug factors start at 1).
         var scales = existing?.toxicity ?? ToxicityParameterization.identity
@@ -123,6 +128,13 @@ struct CalibrateCommand: ParsableCommand {
         calibrator.populationSearch = populationSearch
         calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
         calibrator.log = { note($0) }
+        if !toxicityDrug.isEmpty {
+            let fitted = calibrator.drugToxicityArms().map(\.drug)
+            for d in toxicityDrug where !fitted.contains(d) {
+                throw ValidationError("--toxicity-drug \(d): no arm in the calibration CSV fits its factor; drugs with one: \(fitted.joined(separator: ", "))")
+            }
+            calibrator.toxicityDrugs = Set(toxicityDrug)
+        }
 
         var fits: [TumorFit] = []
         var models: [String: PopulationModel] = [:]

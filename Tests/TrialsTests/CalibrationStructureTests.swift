@@ -419,6 +419,30 @@ struct ToxicityFitTests {
         #expect(calibrator.anyCauseArms().map(\.line) == [2, 3], "only arms flagged any-cause fit the background")
     }
 
+    @Test("a toxicity refit restricted to named drugs moves only their factors and keeps the global scales")
+    func toxicityDrugsOnly() throws {
+        let arms = [
+            CalibrationArm(line: 2, trial: "a", tumor: "melanoma", regimen: "nivolumab", selection: nil, n: 300, orr: nil, cr: nil, medianPFS: nil, g3: 45),
+            CalibrationArm(line: 3, trial: "b", tumor: "melanoma", regimen: "ipilimumab", selection: nil, n: 300, orr: nil, cr: nil, medianPFS: nil, g3: 60),
+        ]
+        var simulator = CalibrationSimulator(patients: 30, seed: 3)
+        simulator.horizonDays = 112
+        var calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: arms), simulator: simulator, tumorEvaluations: 0,
+                                              toxicityEvaluations: 10, seed: 3)
+        calibrator.toxicitySimulator = simulator
+        calibrator.rounds = 1
+        calibrator.toxicityDrugs = ["nivolumab"]
+        let models = ["melanoma": PopulationModel.standard(for: try TumorType.named("melanoma"))]
+        let start = ToxicityParameterization.identity
+        let fit = try calibrator.fitToxicity(models: models, start: start)
+        #expect(fit.loss < fit.startLoss, "a 45 % target lies far above the default nivolumab rate")
+        #expect(fit.scales.immuneScale == start.immuneScale && fit.scales.ctla4WeightScale == start.ctla4WeightScale
+                && fit.scales.immuneFrailtyLogSD == start.immuneFrailtyLogSD && fit.scales.backgroundGrade3PerYear == start.backgroundGrade3PerYear)
+        let factors = fit.scales.drugScales ?? [:]
+        #expect((factors["nivolumab"] ?? 1) > 1, "nivolumab's factor rises towards its 45 % target")
+        #expect(factors["ipilimumab"] == nil, "ipilimumab is not refitted although its arm is far from target")
+    }
+
     @Test("the frailty profile re-levels the immune scale to the published mean and never returns a worse loss")
     func frailtyProfile() throws {
         let arms = [

@@ -83,6 +83,10 @@ public struct PopulationCalibrator {
     public var deadline: Date?
     /// Progress messages.
     public var log: (String) -> Void = { _ in }
+    /// When set, ``fitToxicity(models:start:)`` refits only these drugs' toxicity factors; the global
+    /// scales, the frailty and the background rate stay as they start (a cheap refinement that can
+    /// afford many patients per evaluation).
+    public var toxicityDrugs: Set<String>?
 
     public init(plan: CalibrationPlan, simulator: CalibrationSimulator, tumorEvaluations: Int, toxicityEvaluations: Int, seed: UInt64) {
         self.plan = plan; self.simulator = simulator; self.toxicitySimulator = simulator; self.tumorEvaluations = tumorEvaluations
@@ -327,7 +331,7 @@ public struct PopulationCalibrator {
         for round in 0..<max(1, rounds) where !pastDeadline {
             // The background rate of the any-cause arms first: it moves those arms only, and the drug
             // factors and global scales fitted after it see the any-cause arms through it.
-            let anyCause = anyCauseArms()
+            let anyCause = toxicityDrugs == nil ? anyCauseArms() : []
             if !anyCause.isEmpty && !pastDeadline {
                 let start = scales.backgroundGrade3PerYear ?? Self.backgroundStart
                 // The background never changes a course: simulate once, re-score per rate.
@@ -343,30 +347,33 @@ public struct PopulationCalibrator {
                 count += r.evaluations + 1
                 log("  toxicity background: \(fmt(scales.backgroundGrade3PerYear ?? 0)) per patient-year on \(anyCause.count) any-cause arms, loss \(fmt(r.before)) → \(fmt(r.after))")
             }
-            // Then the frailty's profile (its effect is confounded with the immune scale's).
-            let before = try toxicityLoss(checkpointArms, models: models, scales: scales)
-            let profile = try profileFrailty(checkpointArms, models: models, scales: scales)
-            count += profile.evaluations + 1
-            if profile.loss < before {
-                scales = profile.scales
-                current = try toxicityLoss(arms, models: models, scales: scales)
-                count += 1
-            }
-            log("  toxicity frailty profile: log-SD \(fmt(scales.immuneFrailtyLogSD ?? 0)), immune scale \(fmt(scales.immuneScale)), ICI-arm loss \(fmt(before)) → \(fmt(min(before, profile.loss)))")
-            let y0 = ToxicityParameterization.vector(scales)
-            let budget = max(0, toxicityEvaluations / max(1, rounds) - 1)
-            let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ 17 &+ UInt64(round))
-                .minimize(start: y0, step: round == 0 ? [0.4, 0.4, 0.4, 0.4, 0.5] : [0.2, 0.2, 0.2, 0.2, 0.3], shouldStop: { pastDeadline }) { y in
+            // Then the frailty's profile (its effect is confounded with the immune scale's) and the
+            // global scales, unless only named drugs' factors are refitted.
+            if toxicityDrugs == nil {
+                let before = try toxicityLoss(checkpointArms, models: models, scales: scales)
+                let profile = try profileFrailty(checkpointArms, models: models, scales: scales)
+                count += profile.evaluations + 1
+                if profile.loss < before {
+                    scales = profile.scales
+                    current = try toxicityLoss(arms, models: models, scales: scales)
                     count += 1
-                    let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, over: scales))
-                    if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
-                    return v
                 }
-            if result.value < current {
-                scales = ToxicityParameterization.scales(result.x, over: scales); current = result.value
+                log("  toxicity frailty profile: log-SD \(fmt(scales.immuneFrailtyLogSD ?? 0)), immune scale \(fmt(scales.immuneScale)), ICI-arm loss \(fmt(before)) → \(fmt(min(before, profile.loss)))")
+                let y0 = ToxicityParameterization.vector(scales)
+                let budget = max(0, toxicityEvaluations / max(1, rounds) - 1)
+                let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ 17 &+ UInt64(round))
+                    .minimize(start: y0, step: round == 0 ? [0.4, 0.4, 0.4, 0.4, 0.5] : [0.2, 0.2, 0.2, 0.2, 0.3], shouldStop: { pastDeadline }) { y in
+                        count += 1
+                        let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, over: scales))
+                        if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
+                        return v
+                    }
+                if result.value < current {
+                    scales = ToxicityParameterization.scales(result.x, over: scales); current = result.value
+                }
             }
             // Per-drug factors, one drug at a time, single-drug groups before backbone ones.
-            for (drug, group) in drugToxicityArms() where !pastDeadline {
+            for (drug, group) in drugToxicityArms() where !pastDeadline && toxicityDrugs?.contains(drug) ?? true {
                 let r = try refinePositive(from: factors[drug] ?? 1, range: 0.1...10, span: round == 0 ? 1.6 : 0.8, scanPoints: 5) { factor in
                     var trial = scales
                     var f = factors; f[drug] = factor; trial.drugScales = f
