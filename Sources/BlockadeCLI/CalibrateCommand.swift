@@ -223,7 +223,7 @@ struct CalibrateCommand: ParsableCommand {
             populations += fits.map(\.model)
             populations.sort { $0.tumor < $1.tumor }
             let file = CalibratedPopulations.File(
-                version: version, createdBy: "\(command) (seed \(seed), \(patients) patients per evaluation, \(stamp))",
+                version: version, createdBy: "\(command) (seed \(seed), \(toxicityOnly ? toxicityPatients : patients) patients per evaluation, \(stamp))",
                 populations: populations, toxicity: scales)
             try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic)
         }

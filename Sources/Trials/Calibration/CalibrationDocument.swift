@@ -107,7 +107,8 @@ public struct CalibrationDocument {
           fitted afterwards on the backbone arms in which it is the only drug without a factor of its own;
           the background rate λ (\(fmt(PopulationCalibrator.backgroundRange.lowerBound))–\(fmt(PopulationCalibrator.backgroundRange.upperBound)) per patient-year) on the any-cause arms, first in each round.
           No factor belongs to a combination: a combination's toxicity
-          comes from its drugs.
+          comes from its drugs. A refinement with `--toxicity-only --toxicity-drug D` refits only the factors of
+          the named drugs (same search, usually on more patients) and keeps the global scales, frailty and λ.
         - **Optimiser**: per tumour type, \(warmStartVersion.map { "from the populations of data file version \($0) (a refinement run; `--warm-start`)" } ?? "from the standard population: a 4 × 3 scan of resistance offset × doubling-time scale"),
           then rounds alternating a bounded 1-D search (`ScanSearch`: 7-point scan, golden-section refinement) of
           each drug sensitivity on the arms that give the drug, the same search of the pretreated resistance
