@@ -35,7 +35,7 @@ Mechanisms: low-antigenicity=0.10 antigen-presentation-loss=0.30 chemokine-silen
 Best overall response: PR
 Resistance: none within the horizon
 
-Expected adverse-event risk over the course (unmanaged): colitis 18% (grade ≥3 11%), skin 25% (grade ≥3 7%), hepatitis 15% (grade ≥3 9%), pneumonitis 13% (grade ≥3 7%), endocrine 20% (grade ≥3 6%), myocarditis 2% (grade ≥3 1%)
+Expected adverse-event risk over the course (unmanaged): colitis 17% (grade ≥3 11%), skin 24% (grade ≥3 7%), hepatitis 14% (grade ≥3 9%), pneumonitis 13% (grade ≥3 6%), endocrine 19% (grade ≥3 6%), myocarditis 2% (grade ≥3 1%)
 """ + "\n"),
         Golden(arguments: ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--days", "336", "--mechanism", "antigen-presentation-loss=1",
                            "--mechanism", "acquired-antigen-loss=0"],
@@ -51,7 +51,7 @@ Mechanisms: low-antigenicity=0.10 antigen-presentation-loss=1.00 chemokine-silen
 Best overall response: PD; progression at day 56
 Resistance: primary (never responded)
 
-Expected adverse-event risk over the course (unmanaged): colitis 18% (grade ≥3 11%), skin 25% (grade ≥3 7%), hepatitis 15% (grade ≥3 9%), pneumonitis 13% (grade ≥3 7%), endocrine 20% (grade ≥3 6%), myocarditis 2% (grade ≥3 1%)
+Expected adverse-event risk over the course (unmanaged): colitis 17% (grade ≥3 11%), skin 24% (grade ≥3 7%), hepatitis 14% (grade ≥3 9%), pneumonitis 13% (grade ≥3 6%), endocrine 19% (grade ≥3 6%), myocarditis 2% (grade ≥3 1%)
 
 Counterfactuals (mechanism switched off at baseline):
   low-antigenicity            level 0.10 → PD, PD day 56
