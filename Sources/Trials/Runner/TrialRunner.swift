@@ -211,7 +211,8 @@ public struct TrialRunner: Sendable {
     /// The random numbers of one patient's course (toxicity draws). They depend on the seed and the
     /// patient only, not on the arm: every arm of a paired trial starts from the same stream (common
     /// random numbers, so arm differences come from the treatment, not the draws), and an arm gives the
-    /// same result whether it is simulated alone or beside others, in any order.
+    /// same result whether it is simulated alone or beside others, in any order. The stream is the
+    /// one the first arm drew when streams were per arm (the constant was that arm's mix).
     static func courseRandom(seed: UInt64, patient: Int) -> CourseRandom {
         CourseRandom(seed: seed ^ (UInt64(patient) &* 0x9E37_79B9_7F4A_7C15) ^ 0xC2B2_AE3D_27D4_EB4F)
     }
