@@ -10,7 +10,7 @@
 #   --binary PATH     blockade binary to use (default: build and use .build/release/blockade)
 # The two seeds run in parallel, one per core (about 9 minutes on the 2-core machine).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root="$(cd "$(dirname "$0")/.." && pwd)"
 
 baseline="" patients=2000 binary=""
 while [ $# -gt 0 ]; do
@@ -18,13 +18,18 @@ while [ $# -gt 0 ]; do
     --baseline) baseline="$2"; shift 2 ;;
     --patients) patients="$2"; shift 2 ;;
     --binary) binary="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$root/scripts/adoption-check.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "adoption-check: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 if [ -n "$baseline" ] && ! [[ "$baseline" =~ ^[0-9]+$ ]]; then
   echo "adoption-check: --baseline must be a whole number of passes, got '$baseline'" >&2; exit 2
 fi
+if [ -n "$binary" ]; then
+  [ -x "$binary" ] || { echo "adoption-check: --binary '$binary' is not an executable file" >&2; exit 2; }
+  binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+fi
+cd "$root"
 if [ -z "$binary" ]; then
   swift build -c release --product blockade >&2
   binary=.build/release/blockade

@@ -16,6 +16,9 @@ for analysis in "scripts/calibration-ceiling.py" "scripts/frailty-rechallenge.py
   echo "== $analysis"
   python3 $analysis >/dev/null || failed+=("$analysis")
 done
+# The adoption-rule script still finds the three summary lines it sums (20 patients: a smoke run).
+echo "== scripts/adoption-check.sh --patients 20"
+scripts/adoption-check.sh --patients 20 >/dev/null || failed+=("scripts/adoption-check.sh")
 for check in scripts/crosscheck-*.sh; do
   echo "== $check"
   bash "$check" || failed+=("$check")
