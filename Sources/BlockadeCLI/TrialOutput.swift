@@ -75,7 +75,10 @@ enum TrialReportBuilder {
              TrialTable.months(a.pfs.median.median), TrialTable.months(a.os.median.median),
              String(format: "%.1f%%", 100 * Double(a.grade3PlusCount) / Double(a.n)), String(format: "%.1f%%", 100 * Double(a.discontinuedCount) / Double(a.n))]
         }
-        let organs = AdverseEventOrgan.allCases.map(\.rawValue)
+        // Organs with at least one event in some arm (a vaccine-reaction row is noise in a trial without a vaccine).
+        let organs = AdverseEventOrgan.allCases.map(\.rawValue).filter { organ in
+            arms.contains { $0.outcomes.contains { $0.adverseEvents.contains { $0.organ == organ } } }
+        }
         let toxRows = organs.map { organ in
             [organ] + arms.map { arm in
                 let n = Double(max(arm.outcomes.count, 1))
@@ -94,7 +97,7 @@ enum TrialReportBuilder {
                     "Paired design: every virtual patient received every arm. Model-based predictions, not trial results; combination arms are predictions from mechanism and pharmacology."],
             summary: HTMLTable(caption: "Response, survival and toxicity per arm", header: header, rows: rows),
             arms: docArms, survivalTimeUnit: "months", atRiskTimes: atRiskTimes,
-            toxicity: HTMLTable(caption: "Adverse events by organ: any grade / grade ≥ 3 (% of patients)", header: ["organ"] + arms.map(\.regimen), rows: toxRows),
+            toxicity: toxRows.isEmpty ? nil : HTMLTable(caption: "Adverse events by organ: any grade / grade ≥ 3 (% of patients)", header: ["organ"] + arms.map(\.regimen), rows: toxRows),
             comparisons: s.comparisons.isEmpty ? nil : HTMLTable(caption: "Comparisons with the first arm", header: ["comparison", "PFS HR", "log-rank p"], rows: comparisons))
         return doc.render()
     }

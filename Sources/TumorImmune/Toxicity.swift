@@ -6,6 +6,35 @@ public enum AdverseEventOrgan: String, Sendable, Codable, CaseIterable {
     /// On-target toxicity of targeted drugs (VEGFR TKIs: hypertension, hand–foot skin reaction,
     /// proteinuria, hepatotoxicity; mTOR/EGFR inhibitors: stomatitis, rash, pneumonitis).
     case targetedTherapy = "targeted-therapy"
+    /// Reactions to a therapeutic vaccine and its adjuvant: injection-site reactions (granulomas,
+    /// ulceration with water-in-oil emulsions), fever, fatigue, myalgia (van Doorn 2016,
+    /// doi:10.1080/21645515.2015.1071455, a systematic review of 91 Montanide ISA-51 trials).
+    case vaccineReaction = "vaccine-reaction"
+}
+
+/// A regimen's systemic exposure on each toxicity channel at one moment (dimensionless effects,
+/// each already weighted by its drugs' toxicity factors).
+public struct ToxicityExposure: Sendable, Equatable {
+    /// PD-1 axis blockade and lymph-node CTLA-4 blockade (fractions of receptor blocked at toxicity EC50).
+    public var pd = 0.0, ctla4 = 0.0
+    /// Myelosuppression effect, carrier toxicity load, targeted drugs' on-target effect and
+    /// vaccines' priming effect.
+    public var myelo = 0.0, carrier = 0.0, targeted = 0.0, vaccine = 0.0
+
+    public init(pd: Double = 0, ctla4: Double = 0, myelo: Double = 0, carrier: Double = 0, targeted: Double = 0, vaccine: Double = 0) {
+        self.pd = pd; self.ctla4 = ctla4; self.myelo = myelo; self.carrier = carrier; self.targeted = targeted; self.vaccine = vaccine
+    }
+
+    /// The channel-wise sum (for averaging exposures over time).
+    public static func + (a: Self, b: Self) -> Self {
+        Self(pd: a.pd + b.pd, ctla4: a.ctla4 + b.ctla4, myelo: a.myelo + b.myelo, carrier: a.carrier + b.carrier,
+             targeted: a.targeted + b.targeted, vaccine: a.vaccine + b.vaccine)
+    }
+
+    /// Every channel divided by `n`.
+    public func divided(by n: Double) -> Self {
+        Self(pd: pd / n, ctla4: ctla4 / n, myelo: myelo / n, carrier: carrier / n, targeted: targeted / n, vaccine: vaccine / n)
+    }
 }
 
 /// Hazard model of treatment-related adverse events, with graded management.
@@ -70,6 +99,21 @@ public struct ToxicityModel: Sendable {
     /// treatment at a steady-state effect ≈ 0.47): 0.6 · k · 0.47 · 250 days ≈ −ln(0.37).
     public var targetedScale = 0.014
     public var targetedSevere = 0.6
+    /// Hazard of vaccine reactions per unit of a vaccine's priming effect, 1/day, and their grade ≥ 3
+    /// fraction. Most reactions to peptide vaccines in Montanide are grade 1–2 (van Doorn 2016,
+    /// doi:10.1080/21645515.2015.1071455), so the severe fraction is low (0.15, assumption). The
+    /// scale is set from the one vaccine monotherapy arm with a G≥3 TRAE rate in
+    /// `calibration/monotherapy_arms.csv` (gp100 in Montanide, Hodi 2010
+    /// doi:10.1056/NEJMoa1003466: 11.4 %): four doses q3w (catalogue PK, depot t½ ≈ 5 days, peak
+    /// 200 nM against an EC50 of 20 nM, Emax 0.3) give a priming-effect integral of
+    /// 3 · 4.2 + 5.1 ≈ 18 effect-days (each dose: (0.3/k_el)·ln((C₀ + EC50)/(C_end + EC50))), and
+    /// 0.15 · k · 18 = −ln(0.886) gives k ≈ 0.045, rounded to 0.05. Holds after grade ≥ 2
+    /// reactions shorten the exposure, and the simulated arm comes out at 10.8 % (400 patients).
+    /// The data file carries no gp100 factor (1); a full `blockade calibrate` refit would fit one on
+    /// this arm (`drugToxicityArms`). Either way the arm is the only one of its channel: it passes
+    /// by construction and tests nothing beyond that.
+    public var vaccineScale = 0.05
+    public var vaccineSevere = 0.15
     /// Per-drug toxicity multipliers (drug id → factor; absent = 1), fitted by `blockade calibrate`
     /// to each drug's monotherapy grade ≥ 3 TRAE across tumour types: drugs on one channel differ in
     /// toxicity (dose, schedule, off-target effects) beyond what their exposure explains. A drug's
@@ -135,15 +179,16 @@ public struct ToxicityModel: Sendable {
     /// patient's susceptibility and managed with steroids and checkpoint holds).
     public func isImmuneRelated(_ organ: AdverseEventOrgan) -> Bool { organs.contains { $0.organ == organ } }
 
-    /// Hazards (1/day) per organ for PD-axis exposure `pd`, CTLA-4 exposure `ctla4`,
-    /// myelosuppression `myelo` and carrier toxicity load `carrier`.
-    public func hazards(pd: Double, ctla4: Double, myelo: Double, carrier: Double, targeted: Double = 0) -> [(AdverseEventOrgan, Double)] {
+    /// Hazards (1/day) per organ at exposure `e`: the immune-related organs from the PD-axis and
+    /// CTLA-4 exposures, then one organ per drug-specific channel.
+    public func hazards(_ e: ToxicityExposure) -> [(AdverseEventOrgan, Double)] {
         var list = organs.map { o in
-            (o.organ, immuneSusceptibility * immuneScale * o.base * ((1 + o.pdWeight * pd) * (1 + o.ctla4Weight * ctla4) - 1))
+            (o.organ, immuneSusceptibility * immuneScale * o.base * ((1 + o.pdWeight * e.pd) * (1 + o.ctla4Weight * e.ctla4) - 1))
         }
-        list.append((.haematologic, haematologicScale * myelo))
-        list.append((.carrierReaction, carrierScale * carrier))
-        list.append((.targetedTherapy, targetedScale * targeted))
+        list.append((.haematologic, haematologicScale * e.myelo))
+        list.append((.carrierReaction, carrierScale * e.carrier))
+        list.append((.targetedTherapy, targetedScale * e.targeted))
+        list.append((.vaccineReaction, vaccineScale * e.vaccine))
         return list
     }
 
@@ -153,6 +198,7 @@ public struct ToxicityModel: Sendable {
         switch organ {
         case .haematologic: return (haematologicSevere, 0.005)
         case .targetedTherapy: return (targetedSevere, 0.002)
+        case .vaccineReaction: return (vaccineSevere, 0)
         default: return (0.2, 0)
         }
     }

@@ -98,14 +98,11 @@ extension Simulator {
             state = Array(solution.state(at: last))
             // Adverse events over the cycle from the mean exposure at the probe times.
             if course.toxicityEnabled {
-                var pd = 0.0, ctla = 0.0, myelo = 0.0, carrier = 0.0, targeted = 0.0
-                for i in solution.times.indices {
-                    let e = exposure(model: model, state: Array(solution.state(at: i)), toxicity: course.toxicity)
-                    pd += e.pd; ctla += e.ctla4; myelo += e.myelo; carrier += e.carrier; targeted += e.targeted
-                }
-                let n = Double(solution.times.count)
+                let mean = solution.times.indices.reduce(ToxicityExposure()) {
+                    $0 + exposure(model: model, state: Array(solution.state(at: $1)), toxicity: course.toxicity)
+                }.divided(by: Double(solution.times.count))
                 let span = end - t
-                for (organ, h) in course.toxicity.hazards(pd: pd / n, ctla4: ctla / n, myelo: myelo / n, carrier: carrier / n, targeted: targeted / n)
+                for (organ, h) in course.toxicity.hazards(mean)
                     where h > 0 && random.uniform() < 1 - exp(-h * span) {
                     let severity = course.toxicity.severity(of: organ)
                     let u = random.uniform()
@@ -158,13 +155,12 @@ extension Simulator {
     }
 
     /// Systemic exposures driving adverse events at one state.
-    public func exposure(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double], toxicity: ToxicityModel)
-        -> (pd: Double, ctla4: Double, myelo: Double, carrier: Double, targeted: Double) {
+    public func exposure(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double], toxicity: ToxicityModel) -> ToxicityExposure {
         let network = model.network
         let p = model.parameterValues
         // Each channel combines its drugs' effects as fractions left (Bliss), then takes the
         // effect-weighted mean of their per-drug toxicity factors.
-        var pd = ChannelExposure(), ctla = ChannelExposure(), myelo = ChannelExposure(), targeted = ChannelExposure()
+        var pd = ChannelExposure(), ctla = ChannelExposure(), myelo = ChannelExposure(), targeted = ChannelExposure(), vaccine = ChannelExposure()
         var carrier = 0.0
         for (k, slot) in network.slots.enumerated() where slot.kind == .pharmacokinetic {
             let q = network.parameterStart[k]
@@ -179,6 +175,9 @@ extension Simulator {
                 // On-target toxicity follows the catalogue effect (not the tumour's sensitivity).
                 case .growthInhibition where slot.drug.drugClass == .targeted:
                     targeted.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
+                // Vaccine reactions follow the vaccine's priming effect (antigen and adjuvant depot).
+                case .primingBoost where slot.drug.drugClass == .vaccine:
+                    vaccine.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
                 default: break
                 }
             }
@@ -186,7 +185,7 @@ extension Simulator {
                 carrier += c.carrierToxicity * min(1, state[pools.encapsulated] / max(1e-12, slot.schedule.phases.first.map { $0.doseMg * slot.drug.nanomolPerMg } ?? 1))
             }
         }
-        return (pd.value, ctla.value, myelo.value, carrier, targeted.value)
+        return ToxicityExposure(pd: pd.value, ctla4: ctla.value, myelo: myelo.value, carrier: carrier, targeted: targeted.value, vaccine: vaccine.value)
     }
 }
 
@@ -222,7 +221,7 @@ extension Simulator {
         var previousDay = 0.0
         for i in result.days.indices {
             let e = exposure(model: model, state: Array(result.solution.state(at: i)), toxicity: toxicity)
-            let h = toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier, targeted: e.targeted)
+            let h = toxicity.hazards(e)
             if let previous {
                 let dt = result.days[i] - previousDay
                 for ((organ, h1), (_, h0)) in zip(h, previous) {

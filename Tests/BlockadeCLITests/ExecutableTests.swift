@@ -149,6 +149,25 @@ struct ExecutableTests {
         #expect(text.contains("<sbml"))
     }
 
+    /// The report's toxicity table lists the organs with events in some arm: vaccine reactions
+    /// appear when an arm gives a vaccine and not otherwise.
+    @Test("trial --report lists vaccine reactions only when an arm gives a vaccine")
+    func reportOrgans() throws {
+        func report(_ arms: [String]) throws -> String {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("blockade-\(UUID().uuidString).html")
+            defer { try? FileManager.default.removeItem(at: url) }
+            let run = try CommandLineRun.blockade(["trial", "--tumor", "melanoma", "--patients", "40", "--no-attribution", "--no-history",
+                                                   "--quiet", "--report", url.path] + arms.flatMap { ["--arm", $0] })
+            #expect(run.status == 0, "stderr: \(run.standardError)")
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+        let withVaccine = try report(["nivolumab", "gp100"])
+        #expect(withVaccine.contains("vaccine-reaction"))
+        #expect(withVaccine.contains("Adverse events by organ"))
+        let without = try report(["nivolumab"])
+        #expect(!without.contains("vaccine-reaction"))
+    }
+
     @Test("export model-doc prints the model document")
     func exportModelDoc() throws {
         let run = try CommandLineRun.blockade(["export", "model-doc"])

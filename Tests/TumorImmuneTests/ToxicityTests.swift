@@ -19,9 +19,9 @@ struct ToxicityTests {
         var immune = 0.0, all = 0.0
         for i in result.days.indices {
             let e = sim.exposure(model: model, state: Array(result.solution.state(at: i)), toxicity: toxicity)
-            for (organ, h) in toxicity.hazards(pd: e.pd, ctla4: e.ctla4, myelo: e.myelo, carrier: e.carrier, targeted: e.targeted) {
+            for (organ, h) in toxicity.hazards(e) {
                 all += h
-                if organ != .haematologic && organ != .carrierReaction && organ != .targetedTherapy { immune += h }
+                if toxicity.isImmuneRelated(organ) { immune += h }
             }
         }
         let n = Double(result.days.count)
@@ -53,6 +53,14 @@ struct ToxicityTests {
         #expect(try Self.hazards("pembrolizumab+axitinib").all > Self.hazards("pembrolizumab").all)
     }
 
+    @Test("a peptide vaccine carries vaccine-reaction hazard only, and adds it to a checkpoint inhibitor's")
+    func vaccineToxicity() throws {
+        let vaccine = try Self.hazards("gp100")
+        #expect(vaccine.all > 0 && vaccine.immune == 0, "gp100: \(vaccine)")
+        #expect(try Self.hazards("ipilimumab+gp100").all > Self.hazards("ipilimumab").all)
+        #expect(try Self.hazards("gm-csf").all == 0, "GM-CSF is a cytokine, not a vaccine: no vaccine-reaction channel")
+    }
+
     @Test("no exposure, no hazard")
     func placebo() throws {
         #expect(try Self.hazards("placebo").all == 0)
@@ -62,10 +70,10 @@ struct ToxicityTests {
     func productForm() {
         let model = ToxicityModel()
         let p = 0.9, q = 0.7
-        for (organ, both) in model.hazards(pd: p, ctla4: q, myelo: 0, carrier: 0) {
+        for (organ, both) in model.hazards(ToxicityExposure(pd: p, ctla4: q)) {
             guard let o = model.organs.first(where: { $0.organ == organ }) else { continue }
-            let pdOnly = model.hazards(pd: p, ctla4: 0, myelo: 0, carrier: 0).first { $0.0 == organ }!.1
-            let ctlaOnly = model.hazards(pd: 0, ctla4: q, myelo: 0, carrier: 0).first { $0.0 == organ }!.1
+            let pdOnly = model.hazards(ToxicityExposure(pd: p)).first { $0.0 == organ }!.1
+            let ctlaOnly = model.hazards(ToxicityExposure(ctla4: q)).first { $0.0 == organ }!.1
             let interaction = model.immuneScale * o.base * o.pdWeight * p * o.ctla4Weight * q
             #expect(abs(both - (pdOnly + ctlaOnly + interaction)) < 1e-15)
         }
@@ -144,9 +152,9 @@ struct ImmuneFrailtyTests {
     @Test("a patient's susceptibility multiplies the immune-related hazards only")
     func susceptibilityScope() {
         var model = ToxicityModel()
-        let before = model.hazards(pd: 0.9, ctla4: 0.5, myelo: 0.4, carrier: 0.1, targeted: 0.2)
+        let before = model.hazards(ToxicityExposure(pd: 0.9, ctla4: 0.5, myelo: 0.4, carrier: 0.1, targeted: 0.2, vaccine: 0.3))
         model.immuneSusceptibility = 3
-        let after = model.hazards(pd: 0.9, ctla4: 0.5, myelo: 0.4, carrier: 0.1, targeted: 0.2)
+        let after = model.hazards(ToxicityExposure(pd: 0.9, ctla4: 0.5, myelo: 0.4, carrier: 0.1, targeted: 0.2, vaccine: 0.3))
         let immune = Set(model.organs.map(\.organ))
         for ((organ, h0), (_, h1)) in zip(before, after) {
             if immune.contains(organ) { #expect(abs(h1 - 3 * h0) < 1e-15 * max(1, h0)) } else { #expect(h1 == h0) }

@@ -437,7 +437,7 @@ public struct PopulationCalibrator {
 
     /// Arms for the per-drug toxicity factors, grouped by drug over all tumour types of the plan, in
     /// fitting order. First every drug with a toxicity channel (checkpoint blockade,
-    /// myelosuppression or on-target targeted inhibition) on the arms with a G≥3 target that give it
+    /// myelosuppression, on-target targeted inhibition or a vaccine's priming) on the arms with a G≥3 target that give it
     /// alone; then each such drug that no arm gives alone (bevacizumab, cetuximab) on the backbone
     /// arms of the CSV in which every other drug has its own group, so that its factor is the only
     /// unknown there. A factor always belongs to one drug and applies wherever that drug is given;
@@ -448,6 +448,7 @@ public struct PopulationCalibrator {
                 switch e.channel {
                 case .pd1Blockade, .pdl1Blockade, .ctla4Blockade, .myelosuppression: true
                 case .growthInhibition: drug.drugClass == .targeted
+                case .primingBoost: drug.drugClass == .vaccine
                 default: false
                 }
             }
