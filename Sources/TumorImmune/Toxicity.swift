@@ -37,6 +37,11 @@ public struct ToxicityExposure: Sendable, Equatable {
     }
 }
 
+/// The toxicity channels a drug effect can feed (see ``ToxicityModel/channel(of:in:)``).
+public enum ToxicityChannel: Sendable, Equatable {
+    case pd1, pdl1, ctla4, myelosuppression, targeted, vaccine
+}
+
 /// Hazard model of treatment-related adverse events, with graded management.
 ///
 /// Immune-related events follow systemic checkpoint blockade. Each drug's plasma exposure blocks
@@ -175,6 +180,23 @@ public struct ToxicityModel: Sendable {
 
     public init() {}
 
+    /// The toxicity channel that effect `e` of `drug` feeds, or nil: the one place that says which
+    /// drug effects cause adverse events (the exposure and the calibrator's per-drug factors use it).
+    /// CTLA-4 blockade counts at the lymph node (priming), where its systemic toxicity arises; a
+    /// targeted drug's on-target toxicity follows its catalogue growth inhibition (not the tumour's
+    /// sensitivity); a vaccine's reactions follow its priming effect (antigen and adjuvant depot).
+    public static func channel(of e: DrugEffect, in drug: Drug) -> ToxicityChannel? {
+        switch e.channel {
+        case .pd1Blockade: .pd1
+        case .pdl1Blockade: .pdl1
+        case .ctla4Blockade where e.site == .lymphNode: .ctla4
+        case .myelosuppression: .myelosuppression
+        case .growthInhibition where drug.drugClass == .targeted: .targeted
+        case .primingBoost where drug.drugClass == .vaccine: .vaccine
+        default: nil
+        }
+    }
+
     /// Whether events of `organ` are immune-related (driven by checkpoint blockade, scaled by the
     /// patient's susceptibility and managed with steroids and checkpoint holds).
     public func isImmuneRelated(_ organ: AdverseEventOrgan) -> Bool { organs.contains { $0.organ == organ } }
@@ -198,6 +220,7 @@ public struct ToxicityModel: Sendable {
         switch organ {
         case .haematologic: return (haematologicSevere, 0.005)
         case .targetedTherapy: return (targetedSevere, 0.002)
+        // No grade 5: the reactions are local and systemic inflammation, not organ failure (van Doorn 2016; assumption).
         case .vaccineReaction: return (vaccineSevere, 0)
         default: return (0.2, 0)
         }

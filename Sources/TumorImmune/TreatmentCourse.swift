@@ -167,18 +167,14 @@ extension Simulator {
             let plasma = state[network.centralIndex(slot: k)] / p[q + 1]
             let factor = toxicity.scale(of: slot.drug.id)
             for e in slot.drug.effects {
-                switch e.channel {
-                case .pd1Blockade: pd.add(plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
-                case .pdl1Blockade: pd.add(toxicity.pdl1Relative * plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
-                case .ctla4Blockade where e.site == .lymphNode: ctla.add(plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
+                guard let channel = ToxicityModel.channel(of: e, in: slot.drug) else { continue }
+                switch channel {
+                case .pd1: pd.add(plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
+                case .pdl1: pd.add(toxicity.pdl1Relative * plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
+                case .ctla4: ctla.add(plasma / (plasma + toxicity.checkpointToxEC50), factor: factor)
                 case .myelosuppression: myelo.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
-                // On-target toxicity follows the catalogue effect (not the tumour's sensitivity).
-                case .growthInhibition where slot.drug.drugClass == .targeted:
-                    targeted.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
-                // Vaccine reactions follow the vaccine's priming effect (antigen and adjuvant depot).
-                case .primingBoost where slot.drug.drugClass == .vaccine:
-                    vaccine.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
-                default: break
+                case .targeted: targeted.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
+                case .vaccine: vaccine.add(e.emax * plasma / (plasma + e.ec50), factor: factor)
                 }
             }
             if let c = slot.carrier, let pools = network.carrierIndices(slot: k), state[pools.encapsulated] > 0 {

@@ -443,16 +443,7 @@ public struct PopulationCalibrator {
     /// unknown there. A factor always belongs to one drug and applies wherever that drug is given;
     /// none belongs to a combination.
     public func drugToxicityArms() -> [(drug: String, arms: [CalibrationArm])] {
-        func isToxic(_ drug: Drug) -> Bool {
-            drug.effects.contains { e in
-                switch e.channel {
-                case .pd1Blockade, .pdl1Blockade, .ctla4Blockade, .myelosuppression: true
-                case .growthInhibition: drug.drugClass == .targeted
-                case .primingBoost: drug.drugClass == .vaccine
-                default: false
-                }
-            }
-        }
+        func isToxic(_ drug: Drug) -> Bool { drug.effects.contains { ToxicityModel.channel(of: $0, in: drug) != nil } }
         var single: [String: [CalibrationArm]] = [:], backbone: [String: [CalibrationArm]] = [:]
         var multi: [(CalibrationArm, [Drug])] = []
         for tumor in plan.tumorsByArmCount {
