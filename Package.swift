@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "TumorImmuneTests", dependencies: ["TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "OmicsTests", dependencies: ["Omics", "BlockadeTestSupport"]),
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
         .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "BlockadeTestSupport"]),
     ]

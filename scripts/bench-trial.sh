@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 4: a 10,000-patient × 2-arm virtual trial (2 years each) on this machine —
+# Benchmark: a 10,000-patient × 2-arm virtual trial (2 years each) on this machine —
 # wall time and patient-simulations per second — and peak memory of a 100,000-patient trial.
 # Attribution (10 counterfactual courses per resistant patient) is off, as its cost is reported
 # separately; toxicity and RECIST scans are on. Set BENCH_LARGE=0 to skip the 100,000-patient run.

@@ -5,9 +5,8 @@
 # on the same days, a responder with acquired resistance and a primary non-responder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -c "import roadrunner, libsbml" 2>/dev/null || python3 -m pip install -q -r scripts/requirements.txt
-swift build -c release --product blockade >/dev/null
-bin=.build/release/blockade
+source scripts/peers.sh
+bin=$BLOCKADE_BIN
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0

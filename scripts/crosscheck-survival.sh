@@ -6,11 +6,11 @@
 # the Swift test hook SurvivalCrossCheckHook, enabled by BLOCKADE_SURVIVAL_FIXTURE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -c "import lifelines" 2>/dev/null || python3 -m pip install -q lifelines
+source scripts/peers.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 scripts/survival_check.py generate --seed "${BLOCKADE_SURVIVAL_SEED:-20261129}" --out "$work/fixture.csv"
 BLOCKADE_SURVIVAL_FIXTURE="$work/fixture.csv" BLOCKADE_SURVIVAL_OUTPUT="$work/blockade.json" \
-  swift test --filter 'TrialsTests.SurvivalCrossCheckHook' >"$work/swift-test.log" 2>&1 || { cat "$work/swift-test.log"; exit 1; }
+  swift test ${BLOCKADE_SWIFT_TEST_FLAGS:-} --filter 'TrialsTests.SurvivalCrossCheckHook' >"$work/swift-test.log" 2>&1 || { cat "$work/swift-test.log"; exit 1; }
 [ -s "$work/blockade.json" ] || { echo "Swift hook wrote no results"; cat "$work/swift-test.log"; exit 1; }
 python3 scripts/survival_check.py compare "$work/fixture.csv" "$work/blockade.json" --rtol 1e-6

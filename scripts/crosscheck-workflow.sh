@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 snakefile=workflows/trial/Snakefile
 
-command -v snakemake >/dev/null 2>&1 || python3 -m pip install -q snakemake
+source scripts/peers.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -37,13 +37,8 @@ cat "$work/dry.txt"
 grep -Eq '^shard +4$' "$work/dry.txt" && grep -Eq '^merge +1$' "$work/dry.txt" \
   || { echo "FAIL: the dry run did not plan 4 shard jobs and 1 merge job"; exit 1; }
 
-# BLOCKADE_BIN runs the check against another build (or a stand-in) instead of building one.
-if [ -n "${BLOCKADE_BIN:-}" ]; then
-  bin=$(cd "$(dirname "$BLOCKADE_BIN")" && pwd)/$(basename "$BLOCKADE_BIN")
-else
-  swift build -c release --product blockade >/dev/null
-  bin=$root/.build/release/blockade
-fi
+# BLOCKADE_BIN (scripts/peers.sh) runs the check against another build (or a stand-in).
+bin=$BLOCKADE_BIN
 # ArgumentParser answers `--help` after an unknown subcommand with the top-level help and status 0,
 # so the probe also requires the trial command's own usage line.
 if ! help=$("$bin" trial --help 2>&1) || ! grep -q "USAGE: blockade trial" <<< "$help"; then

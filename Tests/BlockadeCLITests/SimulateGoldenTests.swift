@@ -2,80 +2,50 @@ import Testing
 import Foundation
 import BlockadeTestSupport
 
-/// Golden outputs of `blockade simulate` (table format): what a reader sees, character for
-/// character. They change whenever the model's numbers change (e.g. after calibration); then
-/// check the new output is right and paste it here — the failure message prints it whole.
-///
-/// Kept as string literals rather than files because files in a test target need a
-/// `resources:`/`exclude:` entry in Package.swift.
-@Suite("simulate table (golden)")
+/// Golden outputs of the CLI, one file each in `Tests/Golden/` (see ``GoldenFile``): what a reader
+/// sees, byte for byte. They pin every model output a refactoring must not move — a table with
+/// counterfactuals, the JSON of a simulation for every kind of therapy (antibodies, chemotherapy,
+/// oral and VEGF drugs, carriers with co-delivery, virus, CAR-T, radiotherapy, vaccine, ADC) and
+/// the SBML export. They change whenever the model's numbers change (e.g. after calibration): check
+/// the new output is right, then rerun with `BLOCKADE_UPDATE_GOLDEN=1`.
+@Suite("CLI output (golden files)")
 struct SimulateGoldenTests {
     struct Golden: Sendable, CustomTestStringConvertible {
+        var file: String
         var arguments: [String]
-        var expected: String
         var testDescription: String { "blockade " + arguments.joined(separator: " ") }
     }
 
     static let goldens: [Golden] = [
-        Golden(arguments: ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--days", "336", "--no-attribution"],
-               expected: """
-Blockade simulation — Cutaneous melanoma, regimen nivolumab, 336 days
-Patient: baseline 60 mm, doubling time 60 d, TMB 13.5 mut/Mb, PD-L1 1.00×
-Mechanisms: low-antigenicity=0.10 antigen-presentation-loss=0.30 chemokine-silencing=0.20 mdsc-suppression=0.30 treg-suppression=0.30 m2-macrophages=0.30 compensatory-checkpoints=0.30 stromal-barrier=0.20 t-cell-exhaustion=0.30 acquired-antigen-loss=0.30
-
-  day   diameter   change   RECIST
-    0     60.0 mm            baseline
-   56     64.7 mm      +8 %  SD
-  112     60.7 mm      +1 %  SD
-  168     53.4 mm     -11 %  SD
-  224     40.1 mm     -33 %  PR
-  280     22.4 mm     -63 %  PR
-  336     11.1 mm     -82 %  PR
-
-Best overall response: PR
-Resistance: none within the horizon
-
-Expected adverse-event risk over the course (unmanaged): colitis 17% (grade ≥3 11%), skin 24% (grade ≥3 7%), hepatitis 14% (grade ≥3 9%), pneumonitis 13% (grade ≥3 6%), endocrine 19% (grade ≥3 6%), myocarditis 2% (grade ≥3 1%)
-""" + "\n"),
-        Golden(arguments: ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--days", "336", "--mechanism", "antigen-presentation-loss=1",
-                           "--mechanism", "acquired-antigen-loss=0"],
-               expected: """
-Blockade simulation — Cutaneous melanoma, regimen nivolumab, 336 days
-Patient: baseline 60 mm, doubling time 60 d, TMB 13.5 mut/Mb, PD-L1 1.00×
-Mechanisms: low-antigenicity=0.10 antigen-presentation-loss=1.00 chemokine-silencing=0.20 mdsc-suppression=0.30 treg-suppression=0.30 m2-macrophages=0.30 compensatory-checkpoints=0.30 stromal-barrier=0.20 t-cell-exhaustion=0.30 acquired-antigen-loss=0.00
-
-  day   diameter   change   RECIST
-    0     60.0 mm            baseline
-   56     74.3 mm     +24 %  PD
-
-Best overall response: PD; progression at day 56
-Resistance: primary (never responded)
-
-Expected adverse-event risk over the course (unmanaged): colitis 17% (grade ≥3 11%), skin 24% (grade ≥3 7%), hepatitis 14% (grade ≥3 9%), pneumonitis 13% (grade ≥3 6%), endocrine 19% (grade ≥3 6%), myocarditis 2% (grade ≥3 1%)
-
-Counterfactuals (mechanism switched off at baseline):
-  low-antigenicity            level 0.10 → PD, PD day 56
-  antigen-presentation-loss   level 1.00 → CR, no PD   ← drives resistance
-  chemokine-silencing         level 0.20 → PD, PD day 56
-  mdsc-suppression            level 0.30 → PD, PD day 56
-  treg-suppression            level 0.30 → PD, PD day 56
-  m2-macrophages              level 0.30 → PD, PD day 56
-  compensatory-checkpoints    level 0.30 → PD, PD day 56
-  stromal-barrier             level 0.20 → PD, PD day 56
-  t-cell-exhaustion           level 0.30 → PD, PD day 56
-""" + "\n"),
+        Golden(file: "simulate-melanoma-nivolumab.txt",
+               arguments: ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--days", "336", "--no-attribution"]),
+        Golden(file: "simulate-melanoma-nivolumab-mhc-loss.txt",
+               arguments: ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--days", "336",
+                           "--mechanism", "antigen-presentation-loss=1", "--mechanism", "acquired-antigen-loss=0"]),
+        Golden(file: "simulate-nsclc-chemo-bevacizumab.json",
+               arguments: ["simulate", "--tumor", "nsclc", "--regimen", "atezolizumab+bevacizumab+carboplatin-paclitaxel", "--days", "365", "--format", "json"]),
+        Golden(file: "simulate-rcc-axitinib.json",
+               arguments: ["simulate", "--tumor", "rcc", "--regimen", "pembrolizumab+axitinib", "--days", "365", "--format", "json", "--no-attribution"]),
+        Golden(file: "simulate-tnbc-carrier-codelivery.json",
+               arguments: ["simulate", "--tumor", "tnbc", "--regimen", "doxorubicin&entinostat@liposome:targeted+nivolumab", "--days", "365", "--format", "json", "--no-attribution"]),
+        Golden(file: "simulate-melanoma-virus-vaccine-gmcsf.json",
+               arguments: ["simulate", "--tumor", "melanoma", "--regimen", "t-vec+gp100+gm-csf+ipilimumab", "--days", "365", "--format", "json", "--no-attribution"]),
+        Golden(file: "simulate-nsclc-radiotherapy-durvalumab.json",
+               arguments: ["simulate", "--tumor", "nsclc", "--regimen", "radiotherapy+durvalumab", "--days", "365", "--format", "json", "--no-attribution"]),
+        Golden(file: "simulate-urothelial-adc-cart.json",
+               arguments: ["simulate", "--tumor", "urothelial", "--regimen", "enfortumab-vedotin+car-t+tazemetostat", "--days", "365", "--format", "json", "--no-attribution"]),
+        Golden(file: "export-sbml-melanoma-nivolumab-ipilimumab.xml",
+               arguments: ["export", "sbml", "--tumor", "melanoma", "--regimen", "nivolumab+ipilimumab", "--days", "365"]),
+        Golden(file: "export-sbml-tnbc-carrier-codelivery.xml",
+               arguments: ["export", "sbml", "--tumor", "tnbc", "--regimen", "doxorubicin&entinostat@liposome:targeted+nivolumab", "--days", "365"]),
     ]
 
-    @Test("output matches the golden text", arguments: goldens)
+    @Test("output matches its golden file", arguments: goldens)
     func matchesGolden(_ g: Golden) throws {
         let run = try CommandLineRun.blockade(g.arguments)
         #expect(run.status == 0, "stderr: \(run.standardError)")
-        if run.standardOutput != g.expected {
-            Issue.record("""
-                output of `\(g.testDescription)` differs from the golden text in SimulateGoldenTests.swift; \
-                if the change is intended, replace the golden text with:
-                \(run.standardOutput)
-                """)
+        if let problem = try GoldenFile.mismatch(run.standardOutput, name: g.file) {
+            Issue.record(Comment(rawValue: "`\(g.testDescription)`: " + problem))
         }
     }
 
@@ -98,5 +68,29 @@ Counterfactuals (mechanism switched off at baseline):
         // Mechanism names are padded so the levels line up.
         let columns = Set(lines.compactMap { line in line.range(of: " level ").map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
         #expect(columns.count == 1, "levels not aligned: \(lines)")
+    }
+}
+
+/// Fixed-seed trials, byte for byte: populations, enrolment, courses with adverse events and their
+/// management, RECIST, survival statistics and attribution. In the slow suite (hundreds of courses).
+@Suite("trial JSON (golden files)")
+struct TrialGoldenTests {
+    static let goldens: [SimulateGoldenTests.Golden] = [
+        .init(file: "trial-melanoma-nivolumab-ipilimumab-seed7.json",
+              arguments: ["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--arm", "ipilimumab", "--arm", "nivolumab+ipilimumab",
+                          "--patients", "40", "--seed", "7", "--format", "json"]),
+        .init(file: "trial-nsclc-pretreated-seed3.json",
+              arguments: ["trial", "--tumor", "nsclc", "--line", "pretreated", "--select", "pdl1_tps>=1",
+                          "--arm", "docetaxel", "--arm", "pembrolizumab+platinum-doublet", "--arm", "radiotherapy+durvalumab",
+                          "--patients", "20", "--seed", "3", "--format", "json"]),
+    ]
+
+    @Test("trial output matches its golden file", .tags(.slow), .enabled(if: SlowTests.enabled), arguments: goldens)
+    func matchesGolden(_ g: SimulateGoldenTests.Golden) throws {
+        let run = try CommandLineRun.blockade(g.arguments + ["--no-history"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        if let problem = try GoldenFile.mismatch(run.standardOutput, name: g.file) {
+            Issue.record(Comment(rawValue: "`\(g.testDescription)`: " + problem))
+        }
     }
 }

@@ -185,22 +185,6 @@ struct TrialChartsTests {
             .init(patient: "P4", percentChange: 5, response: .stableDisease),
             .init(patient: "P5", percentChange: -12, response: .stableDisease),
         ])
-        try Golden.check(chart.render() + "\n", name: "waterfall-small.svg")
-    }
-}
-
-/// Golden files under `Tests/ReportsTests/Golden/`, found next to this source file.
-enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static func check(_ actual: String, name: String) throws {
-        let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["BLOCKADE_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from the golden file; rerun with BLOCKADE_UPDATE_GOLDEN=1 if the change is intended")
+        if let problem = try GoldenFile.mismatch(chart.render() + "\n", name: "waterfall-small.svg") { Issue.record(Comment(rawValue: problem)) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BlockadeTestSupport
 import TumorImmune
 @testable import Trials
 
@@ -145,7 +146,7 @@ struct CalibrationStructureTests {
         #expect(p.prior(p.start) == 0 && p.prior(x) > 0, "the prior pulls towards the standard population")
     }
 
-    @Test("a larger adaptive weight in the PD-L1 assay enriches PD-L1-high patients for response to PD-1 blockade")
+    @Test("a larger adaptive weight in the PD-L1 assay enriches PD-L1-high patients for response to PD-1 blockade", .tags(.slow), .enabled(if: SlowTests.enabled))
     func couplingEnriches() throws {
         func orr(_ rho: Double) throws -> Double {
             var model = PopulationModel.standard(for: try TumorType.named("nsclc"))
@@ -192,7 +193,7 @@ struct CalibrationStructureTests {
         #expect(population.patient(42).immuneToxicityNormal == z[42])
     }
 
-    @Test("with frailty, the same mean immune hazard gives fewer patients a severe event")
+    @Test("with frailty, the same mean immune hazard gives fewer patients a severe event", .tags(.slow), .enabled(if: SlowTests.enabled))
     func frailtyLowersSevereRate() throws {
         func g3(frailty: Double?) throws -> Double {
             var config = TrialConfiguration(tumor: "melanoma", selection: nil, arms: ["nivolumab"], patients: 160, seed: 4)
@@ -206,7 +207,7 @@ struct CalibrationStructureTests {
         #expect(frail < plain - 0.1, "G≥3 rate \(frail) with frailty σ = 2 vs \(plain) without")
     }
 
-    @Test("an oncolytic virus has a fitted sensitivity, and it reaches the infection rate")
+    @Test("an oncolytic virus has a fitted sensitivity, and it reaches the infection rate", .tags(.slow), .enabled(if: SlowTests.enabled))
     func virusSensitivity() throws {
         #expect(TumorParameterization.sensitiveDrugs(in: ["t-vec", "gm-csf", "nivolumab"], tumor: "melanoma") == ["t-vec"])
         var config = TrialConfiguration(tumor: "melanoma", selection: nil, arms: ["t-vec"], patients: 60, seed: 3)
@@ -222,7 +223,7 @@ struct CalibrationStructureTests {
         #expect(strong.orr > weak.orr, "ORR \(strong.orr) at sensitivity 20 vs \(weak.orr) at 0.02")
     }
 
-    @Test("the per-patient sensitivity factor reaches the simulated chemotherapy effect")
+    @Test("the per-patient sensitivity factor reaches the simulated chemotherapy effect", .tags(.slow), .enabled(if: SlowTests.enabled))
     func spreadReachesTheDrugEffect() throws {
         var config = TrialConfiguration(tumor: "nsclc", selection: nil, arms: ["docetaxel"], patients: 80, seed: 2)
         config.attribution = false
@@ -236,7 +237,7 @@ struct CalibrationStructureTests {
         #expect(flat.orr != spread.orr, "the per-patient factor reaches the drug effect (ORR \(flat.orr) both ways)")
     }
 
-    @Test("coordinate search: from a warm start at the standard population it moves the resistance offset towards the one that made the targets, 8 evaluations per knob")
+    @Test("coordinate search: from a warm start at the standard population it moves the resistance offset towards the one that made the targets, 8 evaluations per knob", .tags(.slow), .enabled(if: SlowTests.enabled))
     func coordinateSearchRecoversOffset() throws {
         let template = CalibrationArm(line: 2, trial: "t", tumor: "melanoma", regimen: "nivolumab", selection: nil,
                                       n: 300, orr: nil, cr: nil, medianPFS: nil, g3: nil)
@@ -385,7 +386,7 @@ struct ToxicityFitTests {
         #expect(!groups.contains { $0.drug == "lenvatinib" || $0.drug == "everolimus" })
     }
 
-    @Test("simulated any-cause G≥3: equal to the TRAE rate without a background, above it and rising with one; a placebo arm has only background events")
+    @Test("simulated any-cause G≥3: equal to the TRAE rate without a background, above it and rising with one; a placebo arm has only background events", .tags(.slow), .enabled(if: SlowTests.enabled))
     func anyCauseSimulation() throws {
         let arms = ["nivolumab", "placebo"].enumerated().map { i, regimen in
             CalibrationArm(line: i + 2, trial: "t", tumor: "nsclc", regimen: regimen, selection: nil, n: 200, orr: nil, cr: nil,
@@ -437,7 +438,7 @@ struct ToxicityFitTests {
         return (arms, ["melanoma": PopulationModel.standard(for: try TumorType.named("melanoma"))], calibrator)
     }
 
-    @Test("a toxicity refit restricted to named drugs moves only their factors and keeps the global scales")
+    @Test("a toxicity refit restricted to named drugs moves only their factors and keeps the global scales", .tags(.slow), .enabled(if: SlowTests.enabled))
     func toxicityDrugsOnly() throws {
         let (_, models, calibrator) = try Self.nivolumabIpilimumabFit(g3: (45, 60), patients: 30, horizonDays: 112) {
             $0.toxicityEvaluations = 10
@@ -455,7 +456,7 @@ struct ToxicityFitTests {
         #expect(factors["ipilimumab"] == nil, "ipilimumab is not refitted although its arm is far from target")
     }
 
-    @Test("the frailty profile re-levels the immune scale to the published mean and never returns a worse loss")
+    @Test("the frailty profile re-levels the immune scale to the published mean and never returns a worse loss", .tags(.slow), .enabled(if: SlowTests.enabled))
     func frailtyProfile() throws {
         let (arms, models, calibrator) = try Self.nivolumabIpilimumabFit(g3: (16, 25), patients: 60, horizonDays: 168)
         let start = CalibratedPopulations.ToxicityCalibration(immuneScale: 0.3, pdWeightScale: 1, ctla4WeightScale: 1, haematologicScale: 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BlockadeTestSupport
 import TumorImmune
 @testable import Trials
 
@@ -27,7 +28,7 @@ struct CombinationPairingTests {
     }
 
     /// Each modality paired with every later one (arguments, so the pairs run in parallel).
-    @Test("every pair of calibrated modalities runs as one arm, in a tumour type where one of them was fitted, with finite outcomes",
+    @Test("every pair of calibrated modalities runs as one arm, in a tumour type where one of them was fitted, with finite outcomes", .tags(.slow), .enabled(if: SlowTests.enabled),
           arguments: modalities.indices)
     func everyPairRuns(first i: Int) throws {
         let file = try #require(Self.file)

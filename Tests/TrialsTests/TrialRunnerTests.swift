@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BlockadeTestSupport
 @testable import Trials
 import TumorImmune
 
@@ -61,7 +62,7 @@ struct TrialRunnerTests {
         #expect(population.patient(17).patient != other.patient(17).patient)
     }
 
-    @Test("measured PD-L1 prevalences follow the population model", arguments: ["nsclc", "melanoma"])
+    @Test("measured PD-L1 prevalences follow the population model", .tags(.slow), .enabled(if: SlowTests.enabled), arguments: ["nsclc", "melanoma"])
     func prevalences(_ id: String) throws {
         let runner = try TrialRunner(configuration: TrialConfiguration(tumor: id, selection: "pdl1_tps>=0", arms: ["placebo"], patients: 1, seed: 1))
         let model = runner.population.model
@@ -74,7 +75,7 @@ struct TrialRunnerTests {
         #expect(tps.allSatisfy { (0...100).contains($0) })
     }
 
-    @Test("TPS reads the constitutive draw alone at adaptive weight 0, and baseline IFN-γ at a high weight")
+    @Test("TPS reads the constitutive draw alone at adaptive weight 0, and baseline IFN-γ at a high weight", .tags(.slow), .enabled(if: SlowTests.enabled))
     func assayWeights() throws {
         let tumor = try TumorType.named("nsclc")
         func measured(_ weight: Double) throws -> (runner: TrialRunner, patients: [VirtualPatient]) {
@@ -105,7 +106,7 @@ struct TrialRunnerTests {
         #expect(high > negative + 1, "mean log IFN-γ: TPS ≥ 50 \(high), TPS < 1 \(negative)")
     }
 
-    @Test("selection keeps only matching patients and names population indices")
+    @Test("selection keeps only matching patients and names population indices", .tags(.slow), .enabled(if: SlowTests.enabled))
     func selectionApplies() throws {
         let runner = try TrialRunner(configuration: Self.config(selection: "pdl1_tps>=50"))
         let indices = try runner.selectedIndices(0..<5)

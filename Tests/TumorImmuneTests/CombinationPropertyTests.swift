@@ -51,7 +51,7 @@ struct CombinationPropertyTests {
         }
     }()
 
-    @Test("a random regimen of 1–4 therapies simulates 180 days with finite series", arguments: cases)
+    @Test("a random regimen of 1–4 therapies simulates 180 days with finite series", .tags(.slow), .enabled(if: SlowTests.enabled), arguments: cases)
     func randomRegimenSimulates(_ c: Case) throws {
         let regimen = try Regimen(parsing: c.regimen, tumor: c.tumor)
         #expect((1...4).contains(regimen.slots.count))
