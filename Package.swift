@@ -21,10 +21,10 @@ let package = Package(
         .target(name: "Integrators"),
         .target(name: "Reactions", dependencies: ["Integrators"]),
         .target(name: "TumorImmune", dependencies: ["Reactions", "Integrators"]),
-        .target(name: "Omics"),
+        .target(name: "Omics", resources: [.copy("Resources/reference-cohort.json")]),
         .target(name: "Reports"),
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"]),
+        .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"], resources: [.copy("Resources/populations.json")]),
         .target(name: "BlockadeCLI", dependencies: [
             "TumorImmune", "Trials", "Omics", "Reports", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

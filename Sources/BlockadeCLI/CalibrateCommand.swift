@@ -24,15 +24,19 @@ struct CalibrateCommand: ParsableCommand {
         does not cause, fitted on those arms; it never enters a trial's output. \
         The loss is a robust (Cauchy) penalty of errors in threshold units. \
         Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
-        (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the versioned data file \
-        Sources/Trials/Population/CalibratedPopulations+Data.swift and docs/CALIBRATION.md (rebuild to use it).
-        --iterations 0 only evaluates the current calibrated populations; with --write it rewrites \
-        docs/CALIBRATION.md for them and leaves the data file as it is.
+        (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the fitted populations as a \
+        new versioned data file (--output, default ./populations-v<N>.json), usable at once with \
+        `blockade trial --populations FILE`; the shipped file is never touched. With --replace, the \
+        pass counts of the shipped and the new populations are printed side by side and the new file \
+        replaces Sources/Trials/Resources/populations.json, with docs/CALIBRATION.md rewritten (rebuild \
+        to ship it). --iterations 0 only evaluates the current populations; with --replace it \
+        rewrites docs/CALIBRATION.md for them and leaves the data file as it is.
 
         Examples:
           blockade calibrate --tumor melanoma --iterations 40
-          blockade calibrate --patients 150 --iterations 40 --write
-          blockade calibrate --iterations 0 --final-patients 400 --write
+          blockade calibrate --patients 150 --iterations 40 --write --output populations-new.json
+          blockade trial --populations populations-new.json --tumor melanoma --arm nivolumab --patients 500
+          blockade calibrate --iterations 0 --final-patients 400 --replace
           blockade calibrate --tumor melanoma --warm-start --patients 1000 --rounds 1 --population-search coordinate --toxicity-iterations 0
           blockade calibrate --toxicity-only --toxicity-drug pembrolizumab --toxicity-patients 1000 --rounds 1
         """)
@@ -85,8 +89,16 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
     var noIdentifiability = false
 
-    @Flag(name: .long, help: "Write the data file and docs/CALIBRATION.md (only the page when nothing is refitted).")
+    @OptionGroup var populationData: PopulationDataOptions
+
+    @Flag(name: .long, help: "Write the fitted populations to a new data file (--output); the shipped one is never touched.")
     var write = false
+
+    @Option(name: .long, help: ArgumentHelp("With --write: the data file to write (default: ./populations-v<N>.json, N the new version).", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Print the shipped and the new pass counts side by side, then replace the shipped data file Sources/Trials/Resources/populations.json and rewrite docs/CALIBRATION.md (only the page when nothing is refitted; rebuild to ship it).")
+    var replace = false
 
     func validate() throws {
         guard patients > 0, finalPatients > 0 else { throw ValidationError("--patients and --final-patients must be positive") }
@@ -95,6 +107,8 @@ struct CalibrateCommand: ParsableCommand {
         guard holdoutSeeds >= 0 else { throw ValidationError("--holdout-seeds must be ≥ 0") }
         for t in tumor { _ = try TumorType.named(t) }
         guard toxicityDrug.isEmpty || toxicityOnly else { throw ValidationError("--toxicity-drug needs --toxicity-only") }
+        guard output == nil || write else { throw ValidationError("--output needs --write") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
     }
 
     func run() throws {
@@ -114,12 +128,15 @@ struct CalibrateCommand: ParsableCommand {
         let tumors = plan.tumorsByArmCount
         note("\(plan.arms.values.reduce(0) { $0 + $1.count }) usable arms in \(tumors.count) tumour types: \(tumors.map { "\($0) (\(plan.arms[$0]!.count))" }.joined(separator: ", "))")
 
-        let existing = CalibratedPopulations.file
+        let existing = try populationData.file()
+        if replace && Self.packageRoot() == nil {
+            throw ValidationError("--replace needs to run inside the package (no Package.swift found above the current directory)")
+        }
         let fitting = iterations > 0 && !toxicityOnly
         let fitToxicity = (fitting || toxicityOnly) && (toxicityIterations > 0 || !toxicityDrug.isEmpty)
         // The toxicity fit starts from the shipped global scales (a starting point only; without
         // --warm-start the per-drug factors start at 1).
-        var scales = existing?.toxicity ?? ToxicityParameterization.identity
+        var scales = existing.toxicity ?? ToxicityParameterization.identity
         if fitToxicity && !warmStart && !toxicityOnly { scales.drugScales = nil }
         var calibrator = PopulationCalibrator(plan: plan, simulator: CalibrationSimulator(patients: patients, seed: seed),
                                               tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
@@ -140,7 +157,7 @@ struct CalibrateCommand: ParsableCommand {
         var models: [String: PopulationModel] = [:]
         for t in tumors {
             let standard = PopulationModel.standard(for: try TumorType.named(t))
-            models[t] = CalibratedPopulations.model(for: t) ?? standard
+            models[t] = existing.model(for: t) ?? standard
         }
         var notFitted: [String] = []
         if fitting {
@@ -154,7 +171,7 @@ struct CalibrateCommand: ParsableCommand {
                 let left = tumourPhaseEnd.timeIntervalSinceNow
                 if left <= 0 { notFitted.append(t); continue }
                 calibrator.deadline = Date().addingTimeInterval(left * share)
-                let fit = try calibrator.fitTumor(t, toxicity: scales, warmStart: warmStart ? CalibratedPopulations.model(for: t) : nil)
+                let fit = try calibrator.fitTumor(t, toxicity: scales, warmStart: warmStart ? existing.model(for: t) : nil)
                 fits.append(fit)
                 models[t] = fit.model
             }
@@ -183,18 +200,18 @@ struct CalibrateCommand: ParsableCommand {
         }
 
         // Residuals of the final populations on `finalPatients` patients of population seed `s`.
-        func residuals(seed s: UInt64) throws -> CalibrationReport {
+        func residuals(seed s: UInt64, models: [String: PopulationModel], toxicity: CalibratedPopulations.ToxicityCalibration) throws -> CalibrationReport {
             let simulator = CalibrationSimulator(patients: finalPatients, seed: s)
             var rows: [CalibrationReport.Row] = []
             for t in tumors.sorted() {
-                let group = plan.arms[t]!
-                rows += zip(group, try simulator.simulate(group, model: models[t]!, toxicity: scales)).map { CalibrationReport.Row(arm: $0, fitted: $1) }
+                guard let group = plan.arms[t], let model = models[t] else { continue }
+                rows += zip(group, try simulator.simulate(group, model: model, toxicity: toxicity)).map { CalibrationReport.Row(arm: $0, fitted: $1) }
             }
             rows.sort { $0.arm.line < $1.arm.line }
             return CalibrationReport(rows: rows, skipped: plan.skipped, simulatedPatients: finalPatients)
         }
         note("final residuals with \(finalPatients) patients per arm")
-        let report = try residuals(seed: seed)
+        let report = try residuals(seed: seed, models: models, toxicity: scales)
         print(report.textTable)
         print(report.summary)
         // The same populations on patients the fit never saw: the pass rates a new run can expect.
@@ -202,46 +219,55 @@ struct CalibrateCommand: ParsableCommand {
         for k in 0..<UInt64(holdoutSeeds) {
             let s = seed &+ 1 &+ k
             note("residuals on held-out patients (seed \(s))")
-            let report = try residuals(seed: s)
+            let report = try residuals(seed: s, models: models, toxicity: scales)
             print("held-out patients (seed \(s)):\n" + report.summary)
             holdouts.append((s, report))
         }
         let runtime = Date().timeIntervalSince(began)
         print("runtime \(Int(runtime)) s")
 
-        guard write else { return }
-        guard let root else { throw ValidationError("--write needs to run inside the package (no Package.swift found above the current directory)") }
+        guard write || replace else { return }
         // Nothing refitted: the data file stays as it is (same version); only the page is rewritten.
-        let evaluationOnly = fits.isEmpty && toxicityFit == nil && existing != nil
-        let version = (existing?.version ?? 0) + (evaluationOnly ? 0 : 1)
+        let evaluationOnly = fits.isEmpty && toxicityFit == nil
+        let version = existing.version + (evaluationOnly ? 0 : 1)
         let stamp = ISO8601DateFormatter().string(from: began)
         let command = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let dataPath = root.appendingPathComponent("Sources/Trials/Population/CalibratedPopulations+Data.swift")
+        let refitted = Set(fits.map(\.tumor))
+        let file = CalibratedPopulations.File(
+            version: version, createdBy: "\(command) (seed \(seed), \(toxicityOnly ? toxicityPatients : patients) patients per evaluation, \(stamp))",
+            populations: (existing.populations.filter { !refitted.contains($0.tumor) } + fits.map(\.model)).sorted { $0.tumor < $1.tumor },
+            toxicity: scales)
+        if write && !evaluationOnly {
+            let path = output ?? "populations-v\(version).json"
+            try CalibratedPopulations.write(file, to: URL(fileURLWithPath: path))
+            note("wrote \(path) (version \(version)); use it with --populations \(path)")
+        }
+        guard replace, let root = Self.packageRoot() else { return }
+        let dataPath = root.appendingPathComponent("Sources/Trials/Resources/populations.json")
         if !evaluationOnly {
-            let refitted = Set(fits.map(\.tumor))
-            var populations = existing?.populations.filter { !refitted.contains($0.tumor) } ?? []
-            populations += fits.map(\.model)
-            populations.sort { $0.tumor < $1.tumor }
-            let file = CalibratedPopulations.File(
-                version: version, createdBy: "\(command) (seed \(seed), \(toxicityOnly ? toxicityPatients : patients) patients per evaluation, \(stamp))",
-                populations: populations, toxicity: scales)
-            try Data(CalibrationDataFile.swiftSource(file).utf8).write(to: dataPath, options: .atomic)
+            note("the shipped populations (version \(existing.version)) on the same patients, for comparison")
+            let shippedModels = Dictionary(uniqueKeysWithValues: tumors.map { t in
+                (t, existing.model(for: t) ?? PopulationModel.standard(for: (try? TumorType.named(t)) ?? TumorType.catalogue[0])) })
+            let shippedReport = try residuals(seed: seed, models: shippedModels, toxicity: existing.toxicity ?? ToxicityParameterization.identity)
+            print("shipped version \(existing.version):\n" + shippedReport.summary)
+            print("new version \(version):\n" + report.summary)
+            try CalibratedPopulations.write(file, to: dataPath)
         }
         // Populations kept from the data file are listed with their parameters too.
-        let kept = try notFitted.compactMap { t in try CalibratedPopulations.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
+        let kept = try notFitted.compactMap { t in try existing.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
         let keptTumors = Set(kept.map(\.tumor))
         var doc = CalibrationDocument(command: command, date: stamp, csvPath: "calibration/monotherapy_arms.csv", seed: seed,
                                       fitPatients: patients, finalPatients: finalPatients, version: version, fits: fits + kept,
                                       notFitted: notFitted.filter { !keptTumors.contains($0) }, toxicity: toxicityFit,
                                       toxicityScales: scales, report: report, runtimeSeconds: runtime)
-        doc.keptVersion = existing?.version
+        doc.keptVersion = existing.version
         doc.holdouts = holdouts
-        if warmStart { doc.warmStartVersion = existing?.version }
-        if evaluationOnly { doc.evaluatedFileCreatedBy = existing?.createdBy }
+        if warmStart { doc.warmStartVersion = existing.version }
+        if evaluationOnly { doc.evaluatedFileCreatedBy = existing.createdBy }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
         try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)
         note(evaluationOnly ? "nothing refitted: wrote \(docPath.path) for data file version \(version) (unchanged)"
-                            : "wrote \(dataPath.path) (version \(version)) and \(docPath.path); rebuild to use the new populations")
+                            : "replaced \(dataPath.path) (version \(version)) and wrote \(docPath.path); rebuild to ship the new populations")
     }
 
     /// The nearest directory at or above the current one holding Package.swift.

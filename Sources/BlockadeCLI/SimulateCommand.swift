@@ -26,6 +26,7 @@ struct SimulateCommand: ParsableCommand {
         """)
 
     @OptionGroup var patientOptions: PatientOptions
+    @OptionGroup var populationData: PopulationDataOptions
 
     @Option(name: .long, help: ArgumentHelp("Drugs joined by '+', e.g. nivolumab+ipilimumab (see `blockade list drugs`).", valueName: "regimen"))
     var regimen: String = "nivolumab"
@@ -60,6 +61,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let toxicity = try populationData.file().toxicityModel
         let patient = try patientOptions.patient()
         let regimen = try Regimen(parsing: regimen, tumor: patient.tumor.id)
         var settings = SimulationSettings()
@@ -71,7 +73,6 @@ struct SimulateCommand: ParsableCommand {
         let simulator = Simulator(settings: settings)
         let result = try simulator.run(patient: patient, regimen: regimen)
         let attribution = noAttribution ? [] : try simulator.attribute(patient: patient, regimen: regimen, factual: result)
-        let toxicity = CalibratedPopulations.file?.toxicity?.apply(to: ToxicityModel()) ?? ToxicityModel()
         let risk = simulator.adverseEventRisk(model: try simulator.compile(patient: patient, regimen: regimen), result: result, toxicity: toxicity)
         switch format {
         case .json: print(try SimulationJSON(result: result, attribution: attribution, risk: risk).encoded())

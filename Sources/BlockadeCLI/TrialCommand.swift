@@ -64,6 +64,8 @@ struct TrialCommand: AsyncParsableCommand {
 
     enum PopulationChoice: String, ExpressibleByArgument { case calibrated, standard }
 
+    @OptionGroup var populationData: PopulationDataOptions
+
     @Option(name: .long, help: ArgumentHelp("Line of therapy: 'first' (no prior systemic therapy for advanced disease) or 'pretreated' (≥ 1 prior line: more resistant, faster-growing tumours, as fitted per tumour type where the calibration arms cover both lines).", valueName: "line"))
     var line: TherapyLine = .first
 
@@ -94,9 +96,8 @@ struct TrialCommand: AsyncParsableCommand {
         config.attribution = !noAttribution
         config.toxicity = !noToxicity
         config.therapyLine = line
-        let calibrated = population == .calibrated
-        config.toxicityCalibration = calibrated ? CalibratedPopulations.file?.toxicity : nil
-        let runner = try TrialRunner(configuration: config, populationModel: calibrated ? CalibratedPopulations.model(for: tumor) : nil)
+        let source: PopulationSource = population == .calibrated ? .calibrated(try populationData.file()) : .standard
+        let runner = try TrialRunner(configuration: config, populations: source)
         let range: Range<Int>
         var position: TrialShard.Position?
         if let shard {

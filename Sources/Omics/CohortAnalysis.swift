@@ -49,8 +49,8 @@ public enum CohortAnalysis {
                 }
             }
         case .reference:
-            z = ReferenceMode.zScores(mechanisms, geneCount: matrix.genes.count)
-            percentiles = ReferenceMode.percentiles(mechanisms, geneCount: matrix.genes.count)
+            z = try ReferenceMode.zScores(mechanisms, geneCount: matrix.genes.count)
+            percentiles = try ReferenceMode.percentiles(mechanisms, geneCount: matrix.genes.count)
         }
         let baselines = Baselines.score(matrix)
         let predictor = model.score(z: z, sampleCount: matrix.samples.count)
@@ -58,7 +58,7 @@ public enum CohortAnalysis {
         switch placement {
         case .cohort: predictorPercentiles = Statistics.percentiles(predictor)
         case .reference:
-            let reference = ReferenceMode.predictorReference(model)
+            let reference = try ReferenceMode.predictorReference(model)
             predictorPercentiles = predictor.map { Statistics.percentile(of: $0, in: reference) }
         }
         return CohortScores(samples: matrix.samples, mechanisms: mechanisms, z: z, baselines: baselines,

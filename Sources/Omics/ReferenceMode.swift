@@ -1,4 +1,33 @@
-/// Places samples against the bundled reference cohort (`ReferenceData`) instead of against the other
+import Foundation
+
+/// The bundled reference cohort: the resource `Resources/reference-cohort.json`
+/// (`scripts/make-reference-cohort.py` writes it from the development cohorts).
+struct ReferenceData: Decodable, Sendable {
+    var format: String
+    var version: Int
+    var sampleCount: Int
+    /// Size-scaled raw scores per mechanism id, one value per reference sample.
+    var scaledScores: [String: [Double]]
+
+    /// The bundled cohort, read once.
+    static let bundled: Result<ReferenceData, OmicsError> = {
+        let name = "reference-cohort.json"
+        guard let url = Bundle.module.url(forResource: "reference-cohort", withExtension: "json") else {
+            return .failure(.unreadable(file: name, reason: "the resource is missing from the Blockade_Omics bundle next to the binary; rebuild Blockade"))
+        }
+        do {
+            let data = try JSONDecoder().decode(ReferenceData.self, from: Data(contentsOf: url))
+            guard data.format == "blockade-omics-reference", data.scaledScores.values.allSatisfy({ $0.count == data.sampleCount }) else {
+                return .failure(.unreadable(file: url.path, reason: "not a reference cohort of \(data.sampleCount) samples per mechanism"))
+            }
+            return .success(data)
+        } catch {
+            return .failure(.unreadable(file: url.path, reason: "\(error)"))
+        }
+    }()
+}
+
+/// Places samples against the bundled reference cohort (``ReferenceData``) instead of against the other
 /// samples of the same file — for a single new sample, or a handful.
 ///
 /// Honest limits: a raw ssGSEA score depends on the gene universe (the rows of the matrix). Dividing
@@ -7,22 +36,30 @@
 /// The reference is 208 pre-treatment melanoma biopsies (liu2019, riaz2017, gide2019_pd1; log2 TPM of
 /// ~17–20k protein-coding genes), so placements are most meaningful for similar data.
 public enum ReferenceMode {
-    /// Mean and population SD of each mechanism's size-scaled reference score.
-    static let moments: [String: (mean: Double, sd: Double)] = {
-        var out: [String: (Double, Double)] = [:]
-        for (name, values) in ReferenceData.scaledScores {
-            let mean = values.reduce(0, +) / Double(values.count)
-            let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
-            out[name] = (mean, sd)
-        }
-        return out
-    }()
+    /// The reference cohort with the mean and population SD, and the sorted values, of each
+    /// mechanism's size-scaled score.
+    struct Summary: Sendable {
+        var data: ReferenceData
+        var moments: [String: (mean: Double, sd: Double)] = [:]
+        var sorted: [String: [Double]] = [:]
 
-    /// Sorted size-scaled reference scores per mechanism.
-    static let sorted: [String: [Double]] = ReferenceData.scaledScores.mapValues { $0.sorted() }
+        init(_ data: ReferenceData) {
+            self.data = data
+            for (name, values) in data.scaledScores {
+                let mean = values.reduce(0, +) / Double(values.count)
+                let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+                moments[name] = (mean, sd)
+                sorted[name] = values.sorted()
+            }
+        }
+    }
+
+    static let summary: Result<Summary, OmicsError> = ReferenceData.bundled.map(Summary.init)
 
     /// z-scores against the reference (`z[mechanism][sample]`) for a matrix with `geneCount` genes.
-    public static func zScores(_ scores: GeneSetScores, geneCount: Int) -> [String: [Double]] {
+    /// - Throws: ``OmicsError/unreadable(file:reason:)`` if the bundled reference is broken.
+    public static func zScores(_ scores: GeneSetScores, geneCount: Int) throws(OmicsError) -> [String: [Double]] {
+        let moments = try summary.get().moments
         var z: [String: [Double]] = [:]
         for name in scores.setNames {
             guard let m = moments[name], m.sd > 0, let row = scores.row(name) else { continue }
@@ -32,7 +69,9 @@ public enum ReferenceMode {
     }
 
     /// Percentile (0–100) of each sample's mechanism score among the reference samples.
-    public static func percentiles(_ scores: GeneSetScores, geneCount: Int) -> [String: [Double]] {
+    /// - Throws: ``OmicsError/unreadable(file:reason:)`` if the bundled reference is broken.
+    public static func percentiles(_ scores: GeneSetScores, geneCount: Int) throws(OmicsError) -> [String: [Double]] {
+        let sorted = try summary.get().sorted
         var out: [String: [Double]] = [:]
         for name in scores.setNames {
             guard let ref = sorted[name], let row = scores.row(name) else { continue }
@@ -42,12 +81,14 @@ public enum ReferenceMode {
     }
 
     /// The predictor's scores on the reference samples (ascending), for placing a new predictor score.
-    public static func predictorReference(_ model: ResponseModel) -> [Double] {
+    /// - Throws: ``OmicsError/unreadable(file:reason:)`` if the bundled reference is broken.
+    public static func predictorReference(_ model: ResponseModel) throws(OmicsError) -> [Double] {
+        let s = try summary.get()
         var z: [String: [Double]] = [:]
-        for (name, values) in ReferenceData.scaledScores {
-            guard let m = moments[name], m.sd > 0 else { continue }
+        for (name, values) in s.data.scaledScores {
+            guard let m = s.moments[name], m.sd > 0 else { continue }
             z[name] = values.map { ($0 - m.mean) / m.sd }
         }
-        return model.score(z: z, sampleCount: ReferenceData.sampleCount).sorted()
+        return model.score(z: z, sampleCount: s.data.sampleCount).sorted()
     }
 }

@@ -8,7 +8,7 @@ import TumorImmune
 /// the calibrated modalities must run, and no parameter may belong to a combination.
 @Suite("Combinations of the calibrated modalities")
 struct CombinationPairingTests {
-    static let file = CalibratedPopulations.file
+    static let file = try? CalibratedPopulations.shipped()
 
     /// The drugs the shipped data file calibrates: those with a toxicity factor and those with a
     /// fitted sensitivity in some tumour type.

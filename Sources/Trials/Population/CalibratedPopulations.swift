@@ -1,10 +1,15 @@
 import Foundation
 import TumorImmune
 
-/// The fitted virtual populations, read from the versioned data in
-/// `CalibratedPopulations+Data.swift` (written by `blockade calibrate`; trials never refit at run
-/// time). Tumour types without a fitted entry use ``PopulationModel/standard(for:)``.
+/// The fitted virtual populations: a versioned JSON data file written by `blockade calibrate`
+/// (trials never refit at run time). The shipped file is the resource
+/// `Sources/Trials/Resources/populations.json`; `--populations FILE` selects another one.
+/// Tumour types without a fitted entry use ``PopulationModel/standard(for:)``.
 public enum CalibratedPopulations {
+    /// The oldest data-file version this build reads: the first written by the current model's
+    /// fields (vaccine reactions, per-drug toxicity factors, frailty and background rate). Older
+    /// files were fitted to an older model, so their numbers would not mean what they meant then.
+    public static let oldestReadableVersion = 23
     /// The data file's content.
     public struct File: Codable, Sendable {
         public var format: String
@@ -78,11 +83,74 @@ public enum CalibratedPopulations {
         }
     }
 
-    /// The fitted populations (nil if the embedded data is absent or unreadable).
-    public static let file: File? = try? JSONDecoder().decode(File.self, from: Data(calibratedPopulationsJSON.utf8))
+    /// The shipped data file, read once.
+    /// - Throws: ``PopulationDataError`` when the resource is missing or unreadable (a broken build).
+    public static func shipped() throws(PopulationDataError) -> File { try shippedFile.get() }
 
-    /// The fitted population of a tumour type, if any.
-    public static func model(for tumor: String) -> PopulationModel? {
-        file?.populations.first { $0.tumor == tumor }
+    private static let shippedFile: Result<File, PopulationDataError> = {
+        guard let url = Bundle.module.url(forResource: "populations", withExtension: "json") else {
+            return .failure(PopulationDataError(path: "populations.json", problem: "the resource is missing from the Blockade_Trials bundle next to the binary; rebuild, or give --populations FILE"))
+        }
+        return Result { () throws(PopulationDataError) -> File in try load(contentsOf: url) }
+    }()
+
+    /// Reads and checks a data file.
+    /// - Throws: ``PopulationDataError`` naming the file and what is wrong with it (unreadable,
+    ///   not JSON of this format, a missing field, a version this build does not read).
+    public static func load(contentsOf url: URL) throws(PopulationDataError) -> File {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw PopulationDataError(path: url.path, problem: "cannot read it: \(error.localizedDescription)")
+        }
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: data) } catch {
+            throw PopulationDataError(path: url.path, problem: "not a populations data file: \(PopulationDataError.describe(error))")
+        }
+        guard file.format == "blockade-populations" else {
+            throw PopulationDataError(path: url.path, problem: "format '\(file.format)', expected 'blockade-populations'")
+        }
+        guard file.version >= oldestReadableVersion else {
+            throw PopulationDataError(path: url.path, problem: "version \(file.version) was fitted to an older model; this build reads version \(oldestReadableVersion) or later (refit with blockade calibrate)")
+        }
+        for (k, p) in file.populations.enumerated() where !TumorType.catalogue.contains(where: { $0.id == p.tumor }) {
+            throw PopulationDataError(path: url.path, problem: "populations[\(k)]: unknown tumour type '\(p.tumor)'")
+        }
+        return file
+    }
+
+    /// Writes a data file as sorted, pretty-printed JSON (stable across runs), atomically.
+    public static func write(_ file: File, to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try (encoder.encode(file) + Data("\n".utf8)).write(to: url, options: .atomic)
+    }
+}
+
+extension CalibratedPopulations.File {
+    /// The fitted population of a tumour type, if the file has one.
+    public func model(for tumor: String) -> PopulationModel? { populations.first { $0.tumor == tumor } }
+
+    /// The toxicity model with this file's fitted scales applied.
+    public var toxicityModel: ToxicityModel { toxicity?.apply(to: ToxicityModel()) ?? ToxicityModel() }
+}
+
+/// A populations data file that cannot be used, with the file and the reason.
+public struct PopulationDataError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var problem: String
+    public var description: String { "\(path): \(problem)" }
+
+    /// A decoding error in words: the field path and what was expected.
+    static func describe(_ error: Error) -> String {
+        guard let e = error as? DecodingError else { return "\(error)" }
+        func at(_ path: [CodingKey]) -> String {
+            path.isEmpty ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch e {
+        case .keyNotFound(let key, let c): return "missing field '\(key.stringValue)' at \(at(c.codingPath))"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(c.debugDescription) at \(at(c.codingPath))"
+        case .dataCorrupted(let c): return "\(c.debugDescription) at \(at(c.codingPath))"
+        @unknown default: return "\(e)"
+        }
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import TumorImmune
+
+/// Which virtual populations a trial draws its patients from. Trials use the calibrated
+/// populations unless told otherwise (``shipped()``); `standard` gives the tumour types' catalogue
+/// defaults, unfitted, with the toxicity model's default scales.
+public enum PopulationSource: Sendable {
+    case calibrated(CalibratedPopulations.File)
+    case standard
+
+    /// The default: the calibrated populations shipped with Blockade.
+    public static func shipped() throws(PopulationDataError) -> PopulationSource { .calibrated(try CalibratedPopulations.shipped()) }
+
+    /// The population of a tumour type (nil: the standard one).
+    public func model(for tumor: String) -> PopulationModel? {
+        if case .calibrated(let file) = self { return file.model(for: tumor) }
+        return nil
+    }
+
+    /// The fitted toxicity scales (nil: the toxicity model's defaults).
+    public var toxicityCalibration: CalibratedPopulations.ToxicityCalibration? {
+        if case .calibrated(let file) = self { return file.toxicity }
+        return nil
+    }
+
+    /// The toxicity model of single simulations.
+    public var toxicityModel: ToxicityModel {
+        if case .calibrated(let file) = self { return file.toxicityModel }
+        return ToxicityModel()
+    }
+}
+
+extension TrialRunner {
+    /// A runner whose patients come from `populations` (the configuration's toxicity calibration is
+    /// replaced by that of the source).
+    public init(configuration: TrialConfiguration, populations: PopulationSource) throws {
+        var config = configuration
+        config.toxicityCalibration = populations.toxicityCalibration
+        try self.init(configuration: config, populationModel: populations.model(for: config.tumor))
+    }
+}
