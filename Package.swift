@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per layer of DESIGN.md; dependencies point downwards only:
-// blockade -> BlockadeCLI -> {Trials, Omics, Reports}; Trials -> TumorImmune ; TumorImmune -> Reactions -> Integrators.
+// blockade -> BlockadeCLI -> {Trials, Omics, Reports}; {Trials, Omics} -> TumorImmune -> Reactions -> Integrators.
 let package = Package(
     name: "Blockade",
     platforms: [.macOS(.v13)],
@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "Integrators"),
         .target(name: "Reactions", dependencies: ["Integrators"]),
         .target(name: "TumorImmune", dependencies: ["Reactions", "Integrators"]),
-        .target(name: "Omics", resources: [.copy("Resources/reference-cohort.json")]),
+        .target(name: "Omics", dependencies: ["TumorImmune"], resources: [.copy("Resources/reference-cohort.json")]),
         .target(name: "Reports"),
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"], resources: [.copy("Resources/populations.json")]),
@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "IntegratorsTests", dependencies: ["Integrators", "BlockadeTestSupport", "MallocCounter"]),
         .testTarget(name: "ReactionsTests", dependencies: ["Reactions", "BlockadeTestSupport"]),
         .testTarget(name: "TumorImmuneTests", dependencies: ["TumorImmune", "BlockadeTestSupport"]),
-        .testTarget(name: "OmicsTests", dependencies: ["Omics", "BlockadeTestSupport"]),
+        .testTarget(name: "OmicsTests", dependencies: ["Omics", "TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),

@@ -10,6 +10,20 @@ public struct ModelFeature: Sendable, Equatable, Codable {
     public var sign: Double
     /// Non-negative magnitude; the feature enters the score as `sign × weight × feature`.
     public var weight: Double
+
+    public init(name: String, mechanisms: [String], sign: Double, weight: Double) {
+        self.name = name; self.mechanisms = mechanisms; self.sign = sign; self.weight = weight
+    }
+
+    /// Reads a feature; readout ids of model files written before the readouts took the model's
+    /// mechanism names (``MechanismCatalog/renamedIDs``) are read under their current names.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        mechanisms = try c.decode([String].self, forKey: .mechanisms).map { MechanismCatalog.renamedIDs[$0] ?? $0 }
+        sign = try c.decode(Double.self, forKey: .sign)
+        weight = try c.decode(Double.self, forKey: .weight)
+    }
 }
 
 /// Blockade's interpretable response predictor.
@@ -54,8 +68,8 @@ public struct ResponseModel: Sendable, Equatable, Codable {
             ModelFeature(name: "immune-inflamed",
                          mechanisms: ["t-cell-inflamed", "cytolytic-activity", "th1-chemokines", "ifng-signalling", "antigen-presentation"],
                          sign: 1, weight: 1.0),
-            ModelFeature(name: "stromal-barrier", mechanisms: ["tgfb-caf", "stromal-ecm"], sign: -1, weight: 0.5),
-            ModelFeature(name: "myeloid-suppression", mechanisms: ["mdsc"], sign: -1, weight: 0.25),
+            ModelFeature(name: "stromal-barrier", mechanisms: ["tgfb-caf", "stromal-barrier"], sign: -1, weight: 0.5),
+            ModelFeature(name: "myeloid-suppression", mechanisms: ["mdsc-suppression"], sign: -1, weight: 0.25),
         ],
         trainedOn: [],
         method: "knowledge-weighted default: signs and weights fixed from the review's biology, no fitting")

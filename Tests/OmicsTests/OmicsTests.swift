@@ -1,5 +1,6 @@
 import Testing
 @testable import Omics
+import TumorImmune
 import BlockadeTestSupport
 import Foundation
 
@@ -172,5 +173,31 @@ struct CohortAnalysisTests {
         }
         for i in raw.indices { for j in raw.indices where raw[i] < raw[j] { #expect(pct[i] <= pct[j]) } }
         #expect(pct.allSatisfy { $0 >= 0 && $0 <= 100 })
+    }
+}
+
+/// One mechanism vocabulary: readouts speak the model's knob names.
+@Suite("Mechanism vocabulary shared with the model")
+struct MechanismVocabularyTests {
+    @Test("a readout named like a model knob informs that knob, and every knob a tumour biopsy can show has a readout")
+    func readoutsUseTheModelNames() {
+        for r in MechanismCatalog.all {
+            if let knob = TumorImmune.Mechanism(rawValue: r.id) {
+                #expect(r.informs == knob, "readout \(r.id) carries the knob's name but informs \(String(describing: r.informs))")
+            }
+            #expect(!MechanismCatalog.renamedIDs.keys.contains(r.id), "\(r.id) is a retired name")
+        }
+        let informed = Set(MechanismCatalog.all.compactMap(\.informs))
+        // Antigenicity is read from TMB, and acquired antigen loss happens under therapy: neither is a
+        // pre-treatment expression readout.
+        let expected = Set(TumorImmune.Mechanism.allCases).subtracting([.lowAntigenicity, .acquiredAntigenLoss])
+        #expect(informed == expected, "knobs without a readout: \(expected.subtracting(informed))")
+    }
+
+    @Test("a response model written with retired readout ids loads under the current names")
+    func retiredIDsLoad() throws {
+        let json = #"{"name":"myeloid-suppression","mechanisms":["mdsc","stromal-ecm"],"sign":-1,"weight":0.25}"#
+        let f = try JSONDecoder().decode(ModelFeature.self, from: Data(json.utf8))
+        #expect(f.mechanisms == ["mdsc-suppression", "stromal-barrier"])
     }
 }
