@@ -48,8 +48,7 @@ extension Simulator {
         var list: [MechanismAttribution] = []
         for m in Mechanism.allCases where patient.mechanisms[m] > 0 {
             var cf = model
-            guard let index = cf.parameterIndex(m.parameterID) else { continue }
-            cf.parameterValues[index] = 0
+            cf.parameterValues[m.knob.rawValue] = 0
             var start = baseline
             if m == .acquiredAntigenLoss {
                 start[S.cancerPositive.rawValue] += start[S.cancerLoss.rawValue]

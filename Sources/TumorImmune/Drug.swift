@@ -69,6 +69,16 @@ public enum EffectChannel: String, Sendable, Codable, CaseIterable {
     /// Bone-marrow toxicity (drives haematologic adverse events only), dimensionless 0–1.
     case myelosuppression
 
+    /// Whether the channel acts on cancer cells directly (kill or growth inhibition), so that a
+    /// patient's or tumour type's drug sensitivity scales it
+    /// (``CompiledNetwork/scaleDirectEffects(factor:)``).
+    public var isDirectActing: Bool {
+        switch self {
+        case .cytotoxicKill, .vesselPruning, .targetedKill, .growthInhibition: true
+        default: false
+        }
+    }
+
     /// Whether effects on this channel combine by Bliss independence (true) or add (false).
     public var isFractional: Bool {
         switch self {

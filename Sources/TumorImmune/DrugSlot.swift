@@ -23,16 +23,4 @@ public struct DrugSlot: Sendable, Equatable {
 
     /// SBML-safe prefix of this slot's species and parameters.
     public var sid: String { drug.sid + (carrier.map { "_\($0.id)" } ?? "") }
-
-    /// How the slot is represented, decided by its drug class.
-    enum Kind: Sendable { case pharmacokinetic, oncolyticVirus, cellTherapy, radiotherapy }
-
-    var kind: Kind {
-        switch drug.drugClass {
-        case .oncolyticVirus: .oncolyticVirus
-        case .cellTherapy: .cellTherapy
-        case .radiotherapy: .radiotherapy
-        default: .pharmacokinetic
-        }
-    }
 }

@@ -18,8 +18,25 @@ public enum Mechanism: String, CaseIterable, Sendable, Codable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
+    /// The network parameter that carries this knob's level (the one map from mechanisms to the
+    /// model; its id and source are in ``TumorImmuneParameters/table``).
+    public var knob: CoreParameter {
+        switch self {
+        case .lowAntigenicity: .knobLowAntigenicity
+        case .antigenPresentationLoss: .knobAntigenPresentationLoss
+        case .chemokineSilencing: .knobChemokineSilencing
+        case .mdscSuppression: .knobMdsc
+        case .tregSuppression: .knobTreg
+        case .m2Macrophages: .knobM2
+        case .compensatoryCheckpoints: .knobCompensatory
+        case .stromalBarrier: .knobStroma
+        case .tCellExhaustion: .knobExhaustion
+        case .acquiredAntigenLoss: .knobAcquiredLoss
+        }
+    }
+
     /// Parameter id in the network that carries this knob's level.
-    public var parameterID: String { "knob_" + rawValue.replacingOccurrences(of: "-", with: "_") }
+    public var parameterID: String { knob.definition.id }
 
     /// What the knob does in the model, in one sentence, with the review section it comes from.
     public var summary: String {

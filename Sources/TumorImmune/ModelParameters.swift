@@ -9,7 +9,7 @@ import Reactions
 /// and Sové et al., CPT Pharmacometrics Syst Pharmacol 2020 (doi:10.1002/psp4.12546). Values marked
 /// "assumption" are order-of-magnitude modelling choices, to be calibrated against
 /// `calibration/monotherapy_arms.csv` — they are not fitted to any trial here.
-public enum P: Int, CaseIterable, Sendable {
+public enum CoreParameter: Int, CaseIterable, Sendable {
     case knobLowAntigenicity
     case knobAntigenPresentationLoss
     case knobChemokineSilencing

@@ -47,19 +47,13 @@ public struct Patient: Sendable, Equatable, Codable {
     }
 
     /// The network parameter values this patient sets (id → value).
-    public var parameterOverrides: [(P, Double)] {
-        var list: [(P, Double)] = [
+    public var parameterOverrides: [(CoreParameter, Double)] {
+        var list: [(CoreParameter, Double)] = [
             (.growthRate, log(2) / doublingTimeDays),
             (.tmb, tmb),
             (.pdl1Base, pdl1),
         ]
-        let knobs: [Mechanism: P] = [
-            .lowAntigenicity: .knobLowAntigenicity, .antigenPresentationLoss: .knobAntigenPresentationLoss,
-            .chemokineSilencing: .knobChemokineSilencing, .mdscSuppression: .knobMdsc, .tregSuppression: .knobTreg,
-            .m2Macrophages: .knobM2, .compensatoryCheckpoints: .knobCompensatory, .stromalBarrier: .knobStroma,
-            .tCellExhaustion: .knobExhaustion, .acquiredAntigenLoss: .knobAcquiredLoss,
-        ]
-        for m in Mechanism.allCases { list.append((knobs[m]!, mechanisms[m])) }
+        for m in Mechanism.allCases { list.append((m.knob, mechanisms[m])) }
         return list
     }
 }

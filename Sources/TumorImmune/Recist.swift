@@ -38,6 +38,13 @@ public struct RecistRules: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether a sum of diameters `diameterMM` is progressive disease against the smallest sum
+    /// seen so far (`nadirMM`, baseline included): the one RECIST progression rule, used by the
+    /// assessment and by treatment courses deciding when to stop.
+    public func isProgression(diameterMM d: Double, nadirMM nadir: Double) -> Bool {
+        d >= nadir * (1 + progressionGrowth) && d - nadir >= progressionAbsoluteMM
+    }
+
     /// Scan days from baseline (day 0) up to `horizon`.
     public func scanDays(horizon: Double) -> [Double] {
         stride(from: 0, through: horizon, by: scanIntervalDays).map { $0 }
@@ -77,7 +84,7 @@ public struct RecistAssessment: Sendable, Equatable, Codable {
         for k in 1..<scanDays.count {
             let d = diametersMM[k]
             let call: ResponseCategory
-            if d >= nadir * (1 + rules.progressionGrowth) && d - nadir >= rules.progressionAbsoluteMM {
+            if rules.isProgression(diameterMM: d, nadirMM: nadir) {
                 call = .progressiveDisease
             } else if d < rules.completeResponseDiameterMM {
                 call = .completeResponse

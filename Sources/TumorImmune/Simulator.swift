@@ -77,63 +77,14 @@ public struct Simulator: Sendable {
 
     /// Dose events of `regimen` over `[0, days)`, merged by day in slot order.
     ///
-    /// IV doses add nmol to plasma (carried doses go to the encapsulated pool, minus the carrier's
-    /// burst fraction, and raise anti-carrier immunity by one a week later); oral drugs switch their zero-order
-    /// input on at day 0 and off at the end of treatment; virus doses add PFU to the tumour; CAR-T
-    /// doses add cells to blood; radiotherapy fractions multiply cancer cells by the
-    /// linear–quadratic surviving fraction exp(−αd − βd²) (lymphocytes in the field likewise,
-    /// with their own α, β = α/10) and add the fraction's dose to the radiation signal.
+    /// Each therapy unit says what its doses do (``PharmacokineticDrug``, ``OncolyticVirus``,
+    /// ``CellTherapy``, ``Radiotherapy``); events on the same day keep slot order.
     public func doseEvents(model: CompiledNetwork<TumorImmuneNetwork>, days: Double) -> [ScheduledEvent] {
-        let network = model.network
-        let p = model.parameterValues
         var byDay: [Double: [StateChange]] = [:]
-        for (k, slot) in network.slots.enumerated() {
-            let start = network.centralIndex(slot: k)
-            let given = slot.schedule.administrations(horizon: days)
-            switch slot.kind {
-            case .pharmacokinetic:
-                if let input = network.oralInputIndex(slot: k) {
-                    guard let first = given.first else { continue }
-                    let rate = first.doseMg * slot.drug.nanomolPerMg
-                    byDay[first.day, default: []].append(StateChange(index: input, .set(rate)))
-                    let stop = min(slot.schedule.maxDays, days)
-                    if stop < days { byDay[stop, default: []].append(StateChange(index: input, .set(0))) }
-                    continue
-                }
-                for dose in given {
-                    let nmol = dose.doseMg * slot.drug.nanomolPerMg
-                    if let carrier = slot.carrier, let pools = network.carrierIndices(slot: k) {
-                        byDay[dose.day, default: []] += [
-                            StateChange(index: start, .add(nmol * carrier.burstFraction)),
-                            StateChange(index: pools.encapsulated, .add(nmol * (1 - carrier.burstFraction))),
-                        ]
-                        // Anti-carrier IgM appears about a week after a dose (Ishida 2006), so the
-                        // dose that raises it is cleared at the normal rate.
-                        let rise = dose.day + Self.antiCarrierDelayDays
-                        if rise < days { byDay[rise, default: []].append(StateChange(index: pools.immunity, .add(1))) }
-                    } else {
-                        byDay[dose.day, default: []].append(StateChange(index: start, .add(nmol)))
-                    }
-                }
-            case .oncolyticVirus, .cellTherapy:
-                for dose in given { byDay[dose.day, default: []].append(StateChange(index: start, .add(dose.doseMg))) }
-            case .radiotherapy:
-                let alpha = p[P.rtAlpha.rawValue], beta = p[P.rtBeta.rawValue], alphaL = p[P.rtAlphaLymph.rawValue]
-                for fraction in given {
-                    let gy = fraction.doseMg
-                    let survival = exp(-alpha * gy - beta * gy * gy)
-                    let lymphSurvival = exp(-alphaL * gy - alphaL / 10 * gy * gy)
-                    byDay[fraction.day, default: []] += [
-                        StateChange(index: S.cancerPositive.rawValue, .multiply(survival)),
-                        StateChange(index: S.cancerLoss.rawValue, .multiply(survival)),
-                        StateChange(index: S.effector.rawValue, .multiply(lymphSurvival)),
-                        StateChange(index: S.exhausted.rawValue, .multiply(lymphSurvival)),
-                        StateChange(index: start, .add(gy)),
-                    ]
-                }
-            }
+        for (therapy, slot) in zip(model.network.therapies, model.network.slots) {
+            therapy.unit.addDoseEvents(slot, days: days, parameters: model.parameterValues, to: &byDay)
         }
-        return byDay.keys.sorted().map { ScheduledEvent(time: $0, changes: byDay[$0]!) }
+        return byDay.keys.sorted().map { day in ScheduledEvent(time: day, changes: byDay[day] ?? []) }
     }
 
     /// The patient's state at baseline (day 0, before the first dose).
@@ -147,7 +98,7 @@ public struct Simulator: Sendable {
         }
         state = Array(run.state(at: 0))
         // Rescale the tumour's cells so the lesion has the patient's baseline diameter.
-        let volumeNow = model.observe(t: 0, y: state)[0]
+        let volumeNow = model.observe(t: 0, y: state)[TumorImmuneNetwork.Readout.tumourVolume.rawValue]
         let target = Double.pi / 6 * pow(patient.baselineDiameterMM, 3) * 1e-6
         let scale = target / volumeNow
         for s in [S.cancerPositive, .cancerLoss, .dead, .effector, .exhausted, .treg, .mdsc, .m1, .m2] {
@@ -174,8 +125,9 @@ public struct Simulator: Sendable {
         guard run.returnCode == .success, run.times.count == 1 else {
             throw BlockadeError.solverFailure(code: run.returnCode.rawValue, time: run.finalTime)
         }
-        let before = model.observe(t: 0, y: baseline)[0]
-        return model.observe(t: days, y: Array(run.state(at: 0)))[0] / max(before, 1e-300)
+        let volume = TumorImmuneNetwork.Readout.tumourVolume.rawValue
+        let before = model.observe(t: 0, y: baseline)[volume]
+        return model.observe(t: days, y: Array(run.state(at: 0)))[volume] / max(before, 1e-300)
     }
 
     /// Simulates `patient` under `regimen` and reads the response.
@@ -204,7 +156,9 @@ public struct Simulator: Sendable {
         let n = solution.times.count
         var diam = [Double](repeating: 0, count: n), cells = diam, eff = diam, exh = diam
         var treg = diam, mdsc = diam, m2 = diam, alt = diam
-        let pkSlots = model.network.slots.filter { $0.kind == .pharmacokinetic }
+        let plasmaIndex = model.network.slots.indices.map { model.network.observableIndex(plasmaOf: $0) }
+        let pkSlots = model.network.slots.indices.filter { plasmaIndex[$0] != nil }
+        let diameterIndex = TumorImmuneNetwork.Readout.tumourDiameter.rawValue, cellsIndex = TumorImmuneNetwork.Readout.cancerCells.rawValue
         var plasma = Array(repeating: diam, count: pkSlots.count)
         var o = [Double](repeating: 0, count: model.observableCount)
         let d = model.dimension
@@ -213,18 +167,18 @@ public struct Simulator: Sendable {
                 for i in 0..<n {
                     let y = UnsafeBufferPointer(rebasing: all[(i * d)..<((i + 1) * d)])
                     model.observe(t: solution.times[i], y: y, into: o)
-                    diam[i] = o[1]; cells[i] = o[2]
+                    diam[i] = o[diameterIndex]; cells[i] = o[cellsIndex]
                     eff[i] = y[S.effector.rawValue]; exh[i] = y[S.exhausted.rawValue]
                     treg[i] = y[S.treg.rawValue]; mdsc[i] = y[S.mdsc.rawValue]; m2[i] = y[S.m2.rawValue]
                     alt[i] = y[S.altCheckpoints.rawValue]
-                    for k in plasma.indices { plasma[k][i] = o[5 + 2 * k] }
+                    for (k, slot) in pkSlots.enumerated() { plasma[k][i] = o[plasmaIndex[slot] ?? 0] }
                 }
             }
         }
         // The baseline scan precedes the first dose: a day-0 radiotherapy fraction must not shrink it.
         if solution.times.first == 0 {
             let before = model.observe(t: 0, y: y0)
-            diam[0] = before[1]; cells[0] = before[2]
+            diam[0] = before[diameterIndex]; cells[0] = before[cellsIndex]
         }
         // Doses given at a scan day are recorded after the dose; the scan reads the lesion, which a
         // bolus does not change.
@@ -233,7 +187,7 @@ public struct Simulator: Sendable {
         return SimulationResult(
             regimen: regimen, patient: patient, days: solution.times, diameterMM: diam, cancerCells: cells,
             effectorCD8: eff, exhaustedCD8: exh, tregs: treg, mdscs: mdsc, m2Macrophages: m2, alternativeCheckpoints: alt,
-            plasmaConcentration: zip(pkSlots, plasma).map { ($0.label, $1) },
+            plasmaConcentration: zip(pkSlots, plasma).map { (model.network.slots[$0].label, $1) },
             doseDays: model.network.slots.map { slot in (slot.label, slot.schedule.administrations(horizon: days).map(\.day)) },
             recist: recist, returnCode: solution.returnCode, statistics: solution.statistics,
             solution: solution, speciesIDs: model.network.species.map(\.id))
@@ -241,6 +195,31 @@ public struct Simulator: Sendable {
 }
 
 extension CompiledNetwork where N == TumorImmuneNetwork {
+    /// Patient scaling of drug sensitivity: multiplies the maximal effect of each drug's
+    /// direct-acting channels (``EffectChannel/isDirectActing``) by `factor(drug id)` (nil:
+    /// unchanged) — kill rates as they are, the growth-inhibition fraction capped below 1. A
+    /// therapy unit may scale more of its own kinetics (an oncolytic virus: its infection rate).
+    public mutating func scaleDirectEffects(factor: (String) -> Double?) {
+        for (therapy, slot) in zip(network.therapies, network.slots) {
+            if let f = factor(slot.drug.id) { therapy.unit.scaleSensitivity(by: f, parameters: &parameterValues) }
+        }
+        for j in network.effectSlot.indices {
+            let drug = network.slots[network.effectSlot[j]].drug.id
+            guard let factor = factor(drug) else { continue }
+            let channel = network.effectChannel[j], i = network.effectParameter[j]
+            guard channel.isDirectActing else { continue }
+            // A fraction is capped below 1 so growth never reverses sign.
+            parameterValues[i] = channel.isFractional ? min(0.95, parameterValues[i] * factor) : parameterValues[i] * factor
+        }
+    }
+
+    /// The state at the start of treatment: the shared species from `core` (the end of an untreated
+    /// run-in, in which no therapy acts), every therapy pool empty.
+    public func treatmentStart(from core: [Double]) -> [Double] {
+        let shared = S.allCases.count
+        return (0..<dimension).map { $0 < shared ? core[$0] : 0 }
+    }
+
     /// This model with `patient`'s parameters set.
     public func with(_ patient: Patient) -> Self {
         var model = self

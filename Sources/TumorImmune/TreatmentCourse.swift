@@ -61,9 +61,7 @@ extension Simulator {
         // Which slot each state index belongs to (for holding or stopping doses).
         var slotOfIndex = [Int: Int]()
         for k in network.slots.indices {
-            let start = network.centralIndex(slot: k)
-            let end = k + 1 < network.slots.count ? network.centralIndex(slot: k + 1) : model.dimension
-            for i in start..<end { slotOfIndex[i] = k }
+            for i in network.stateRange(slot: k) { slotOfIndex[i] = k }
         }
         var state = baseline
         var solver = Tsit5()
@@ -126,7 +124,7 @@ extension Simulator {
                 let d = diameter(model: model, state: state)
                 if !progressed {
                     scanDays.append(t); scanDiameters.append(d)
-                    if d >= nadir * (1 + course.rules.progressionGrowth) && d - nadir >= course.rules.progressionAbsoluteMM {
+                    if course.rules.isProgression(diameterMM: d, nadirMM: nadir) {
                         progressed = true
                         treatmentEnd = min(treatmentEnd, t)
                         for k in stopped.indices { stopped[k] = true }
@@ -151,7 +149,7 @@ extension Simulator {
     }
 
     func diameter(model: CompiledNetwork<TumorImmuneNetwork>, state: [Double]) -> Double {
-        model.observe(t: 0, y: state)[1]
+        model.observe(t: 0, y: state)[TumorImmuneNetwork.Readout.tumourDiameter.rawValue]
     }
 
     /// Systemic exposures driving adverse events at one state.
@@ -162,9 +160,8 @@ extension Simulator {
         // effect-weighted mean of their per-drug toxicity factors.
         var pd = ChannelExposure(), ctla = ChannelExposure(), myelo = ChannelExposure(), targeted = ChannelExposure(), vaccine = ChannelExposure()
         var carrier = 0.0
-        for (k, slot) in network.slots.enumerated() where slot.kind == .pharmacokinetic {
-            let q = network.parameterStart[k]
-            let plasma = state[network.centralIndex(slot: k)] / p[q + 1]
+        for (k, slot) in network.slots.enumerated() {
+            guard let plasma = network.plasmaConcentration(slot: k, state: state, parameters: p) else { continue }
             let factor = toxicity.scale(of: slot.drug.id)
             for e in slot.drug.effects {
                 guard let channel = ToxicityModel.channel(of: e, in: slot.drug) else { continue }

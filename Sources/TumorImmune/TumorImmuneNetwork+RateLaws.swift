@@ -50,12 +50,9 @@ extension TumorImmuneNetwork {
         func K(_ q: P) -> T { p[q.rawValue] }
         var cancerLike = X(.cancerPositive) + X(.cancerLoss) + X(.dead)
         var lymphocytes = X(.effector) + X(.exhausted) + X(.treg)
-        for k in kinds.indices {
-            switch kinds[k] {
-            case .oncolyticVirus: cancerLike = cancerLike + x[speciesStart[k] + 1]
-            case .cellTherapy: lymphocytes = lymphocytes + x[speciesStart[k] + 1]
-            default: break
-            }
+        for therapy in therapies {
+            if let cells = therapy.lesionCancerCells(x: x) { cancerLike = cancerLike + cells }
+            if let cells = therapy.lesionLymphocytes(x: x) { lymphocytes = lymphocytes + cells }
         }
         return (cancerLike * K(.cancerCellVolume) + lymphocytes * K(.tCellVolume)
                 + (X(.mdsc) + X(.m1) + X(.m2)) * K(.myeloidCellVolume)) / K(.packingFraction)
@@ -63,17 +60,7 @@ extension TumorImmuneNetwork {
 
     /// Concentration (nM, or infected cells for a virus) of slot `k` at `site`.
     func concentration<T: ModelScalar>(slot k: Int, site: EffectSite, x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, volume: T) -> T {
-        let s = speciesStart[k], q = parameterStart[k]
-        switch kinds[k] {
-        case .pharmacokinetic:
-            switch site {
-            case .plasma: return x[s] / p[q + 1]
-            case .tumour: return x[s + 2] / (p[q + 5] * volume)
-            case .lymphNode: return x[s + 3] / (p[P.lnPartition.rawValue] * p[P.lnVolume.rawValue])
-            }
-        case .oncolyticVirus: return x[s + 1]
-        case .cellTherapy, .radiotherapy: return 0
-        }
+        therapies[k].concentration(at: site, x: x, p: p, volume: volume)
     }
 
     func effects<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, volume: T) -> Effects<T> {
@@ -127,9 +114,9 @@ extension TumorImmuneNetwork {
         let checkpointRelief = (1 - pd1Inhibition) * (1 - altInhibition)
         let killCD8 = K(.killMax) * mhc * contact * checkpointRelief * suppression * steroidFactor * ratio / (ratio + K(.killHalfRatio))
         var killCAR: T = 0
-        for k in kinds.indices where kinds[k] == .cellTherapy {
-            let carRatio = x[speciesStart[k] + 1] / (cancer + 1)
-            killCAR = killCAR + K(.carKill) * contact * (1 - pd1Inhibition) * suppression * steroidFactor * carRatio / (carRatio + K(.killHalfRatio))
+        let killing = KillingContext(cancer: cancer, contact: contact, pd1Inhibition: pd1Inhibition, suppression: suppression, steroidFactor: steroidFactor)
+        for therapy in therapies {
+            if let kill = therapy.directKilling(x: x, p: p, killing) { killCAR = killCAR + kill }
         }
         let stimulation = mhc * contact * X(.cancerPositive) / (X(.cancerPositive) + X(.effector) / K(.stimHalfRatio) + 1)
         return Derived(cancer: cancer, volume: volume, mhc: mhc, chemokine: chemokine, contact: contact,
@@ -140,8 +127,10 @@ extension TumorImmuneNetwork {
                        steroidFactor: steroidFactor, normalisation: normalisation, lesionCells: lesionCells, effects: e)
     }
 
-    public func rates<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, time: T,
-                                      into v: UnsafeMutableBufferPointer<T>) {
+    /// Every reaction with its rate law: the shared tumour–immune reactions, then each therapy's.
+    public func emitReactions<Sink: ReactionSink>(x: UnsafeBufferPointer<Sink.Scalar>, p: UnsafeBufferPointer<Sink.Scalar>,
+                                                  time: Sink.Scalar, into sink: inout Sink) {
+        typealias T = Sink.Scalar
         func X(_ s: S) -> T { x[s.rawValue] }
         func K(_ q: P) -> T { p[q.rawValue] }
         let d = derived(x: x, p: p)
@@ -149,152 +138,115 @@ extension TumorImmuneNetwork {
         let cp = X(.cancerPositive), cn = X(.cancerLoss)
         let birth = (K(.growthRate) + K(.basalDeath)) * e.growthLeft
         let crowding = 1 - d.cancer / K(.carryingCapacity)
-        var i = 0
-        func put(_ value: T) { v[i] = value; i += 1 }
         // Cancer cells
-        put(birth * cp * crowding)
-        put(birth * cn * crowding)
-        put(K(.mutationToLoss) * K(.knobAcquiredLoss) * birth * cp)
+        sink.reaction("growth_pos", "logistic growth of antigen-positive cells (minus growth inhibition)", [("C_pos", 1)],
+                      rate: birth * cp * crowding)
+        sink.reaction("growth_neg", "logistic growth of antigen-loss cells (minus growth inhibition)", [("C_neg", 1)],
+                      rate: birth * cn * crowding)
+        sink.reaction("antigen_loss", "antigen loss at division (immunoediting)", [("C_pos", -1), ("C_neg", 1)],
+                      rate: K(.mutationToLoss) * K(.knobAcquiredLoss) * birth * cp)
         // Vessel pruning kills less as the tumour escapes to other angiogenic pathways.
         let drugKill = e.cytotoxic + e.pruning * (1 - X(.angioEscape))
-        put((d.killCD8 + d.killCAR + drugKill + e.targeted) * cp)
-        put((K(.bystanderFraction) * d.killCD8 + drugKill) * cn)
-        put(K(.basalDeath) * cp)
-        put(K(.basalDeath) * cn)
-        put(K(.deadClearance) * X(.dead))
+        sink.reaction("kill_pos", "killing of antigen-positive cells: CD8, CAR-T, cytotoxic and targeted drugs", [("C_pos", -1), ("C_dead", 1)],
+                      rate: (d.killCD8 + d.killCAR + drugKill + e.targeted) * cp)
+        sink.reaction("kill_neg", "killing of antigen-loss cells: bystander CD8 and cytotoxic drugs", [("C_neg", -1), ("C_dead", 1)],
+                      rate: (K(.bystanderFraction) * d.killCD8 + drugKill) * cn)
+        sink.reaction("death_pos", "basal death of antigen-positive cells", [("C_pos", -1), ("C_dead", 1)], rate: K(.basalDeath) * cp)
+        sink.reaction("death_neg", "basal death of antigen-loss cells", [("C_neg", -1), ("C_dead", 1)], rate: K(.basalDeath) * cn)
+        sink.reaction("dead_clearance", "clearance of dead cells", [("C_dead", -1)], rate: K(.deadClearance) * X(.dead))
         // Effector and exhausted CD8 in the tumour
         let access = (1 - K(.ecmTCellExclusion) * X(.ecm)) * (1 + K(.vnInfiltrationGain) * d.normalisation)
-        put(K(.infiltrationRate) * X(.effectorBlood) * d.chemokine * access * d.volume / (d.volume + K(.infiltrationHalfVolume)))
+        sink.reaction("infiltration", "effector CD8 entry from blood into tumour", [("T_blood", -1), ("T_eff", 1)],
+                      rate: K(.infiltrationRate) * X(.effectorBlood) * d.chemokine * access * d.volume / (d.volume + K(.infiltrationHalfVolume)))
         let active = d.stimulation * (1 - d.pd1Inhibition) * (1 - d.altInhibition)
-        put(K(.proliferationMax) * active * d.suppression * d.steroidFactor * X(.effector))
-        put((K(.effectorDeath) + e.lymphodepletion) * X(.effector))
-        put(K(.exhaustionRate) * K(.knobExhaustion) * d.stimulation * X(.effector))
-        put(K(.exhaustedDeath) * X(.exhausted))
+        sink.reaction("teff_proliferation", "antigen-driven proliferation in the tumour", [("T_eff", 1)],
+                      rate: K(.proliferationMax) * active * d.suppression * d.steroidFactor * X(.effector))
+        sink.reaction("teff_death", "effector death (basal plus lymphodepletion)", [("T_eff", -1)],
+                      rate: (K(.effectorDeath) + e.lymphodepletion) * X(.effector))
+        sink.reaction("exhaustion", "exhaustion under chronic stimulation", [("T_exh", 1), ("T_eff", -1)],
+                      rate: K(.exhaustionRate) * K(.knobExhaustion) * d.stimulation * X(.effector))
+        sink.reaction("texh_death", "exhausted-cell death", [("T_exh", -1)], rate: K(.exhaustedDeath) * X(.exhausted))
         // Suppressive cells: recruitment scales with the number of cancer cells
-        put(K(.tregRecruitment) * K(.knobTreg) * d.cancer)
-        put((K(.tregDeath) + e.tregDepletion) * X(.treg))
-        put(K(.mdscRecruitment) * K(.knobMdsc) * d.cancer * (1 - K(.vnMdscReduction) * d.normalisation))
-        put((K(.mdscDeath) + e.mdscDepletion) * X(.mdsc))
-        put(K(.macrophageRecruitment) * d.cancer)
+        sink.reaction("treg_recruitment", "Treg recruitment", [("Treg", 1)], rate: K(.tregRecruitment) * K(.knobTreg) * d.cancer)
+        sink.reaction("treg_death", "Treg death (basal plus Fc-mediated depletion)", [("Treg", -1)],
+                      rate: (K(.tregDeath) + e.tregDepletion) * X(.treg))
+        sink.reaction("mdsc_recruitment", "MDSC recruitment (reduced by vessel normalisation)", [("MDSC", 1)],
+                      rate: K(.mdscRecruitment) * K(.knobMdsc) * d.cancer * (1 - K(.vnMdscReduction) * d.normalisation))
+        sink.reaction("mdsc_death", "MDSC death (basal plus drug depletion)", [("MDSC", -1)],
+                      rate: (K(.mdscDeath) + e.mdscDepletion) * X(.mdsc))
+        sink.reaction("mac_recruitment", "macrophage recruitment (as M1)", [("Mac_M1", 1)], rate: K(.macrophageRecruitment) * d.cancer)
         let cytokines = X(.il10) + X(.tgfb)
-        put(K(.m2Polarisation) * K(.knobM2) * (1 + cytokines / (1 + cytokines)) * X(.m1))
-        put(K(.m1Repolarisation) * X(.ifng) / (X(.ifng) + 1) * X(.m2))
-        put(K(.macrophageDeath) * X(.m1))
-        put(K(.macrophageDeath) * X(.m2))
+        sink.reaction("m2_polarisation", "M1→M2 polarisation (knob; up to doubled by IL-10 + TGF-β)", [("Mac_M1", -1), ("Mac_M2", 1)],
+                      rate: K(.m2Polarisation) * K(.knobM2) * (1 + cytokines / (1 + cytokines)) * X(.m1))
+        sink.reaction("m1_repolarisation", "M2→M1 repolarisation by IFN-γ", [("Mac_M2", -1), ("Mac_M1", 1)],
+                      rate: K(.m1Repolarisation) * X(.ifng) / (X(.ifng) + 1) * X(.m2))
+        sink.reaction("m1_death", "M1 death", [("Mac_M1", -1)], rate: K(.macrophageDeath) * X(.m1))
+        sink.reaction("m2_death", "M2 death", [("Mac_M2", -1)], rate: K(.macrophageDeath) * X(.m2))
         // Stroma
-        put(K(.ecmProduction) * K(.knobStroma) * (1 + X(.tgfb)) * (1 - X(.ecm)))
-        put(K(.ecmDegradation) * X(.ecm))
+        sink.reaction("ecm_deposition", "ECM deposition by CAFs, raised by TGF-β", [("ECM", 1)],
+                      rate: K(.ecmProduction) * K(.knobStroma) * (1 + X(.tgfb)) * (1 - X(.ecm)))
+        sink.reaction("ecm_turnover", "ECM turnover", [("ECM", -1)], rate: K(.ecmDegradation) * X(.ecm))
         // Cytokines: production = clearance × (producer density / reference density)
         let perCell = 1 / d.lesionCells
-        put(K(.ifnProduction) * active * X(.effector) * perCell / K(.ifnRatioRef))
-        put(K(.ifnClearance) * X(.ifng))
-        put(K(.il10Clearance) * (X(.m2) + X(.treg)) * perCell / K(.cytokineRatioRef))
-        put(K(.il10Clearance) * X(.il10))
-        put(K(.tgfClearance) * (X(.m2) * perCell / K(.cytokineRatioRef) + K(.tgfBasal) * X(.ecm)))
-        put(K(.tgfClearance) * X(.tgfb))
-        put(K(.cxclClearance) * (K(.cxclBasal) + X(.ifng) / (X(.ifng) + 1))
-            * (1 - K(.cxclSilencingMax) * K(.knobChemokineSilencing) * e.silencingLeft))
-        put(K(.cxclClearance) * X(.cxcl))
+        sink.reaction("ifng_production", "IFN-γ from active effectors", [("IFNg", 1)],
+                      rate: K(.ifnProduction) * active * X(.effector) * perCell / K(.ifnRatioRef))
+        sink.reaction("ifng_clearance", "IFN-γ clearance", [("IFNg", -1)], rate: K(.ifnClearance) * X(.ifng))
+        sink.reaction("il10_production", "IL-10 from M2 and Tregs", [("IL10", 1)],
+                      rate: K(.il10Clearance) * (X(.m2) + X(.treg)) * perCell / K(.cytokineRatioRef))
+        sink.reaction("il10_clearance", "IL-10 clearance", [("IL10", -1)], rate: K(.il10Clearance) * X(.il10))
+        sink.reaction("tgfb_production", "TGF-β from M2, CAFs and cancer cells", [("TGFb", 1)],
+                      rate: K(.tgfClearance) * (X(.m2) * perCell / K(.cytokineRatioRef) + K(.tgfBasal) * X(.ecm)))
+        sink.reaction("tgfb_clearance", "TGF-β clearance", [("TGFb", -1)], rate: K(.tgfClearance) * X(.tgfb))
+        sink.reaction("cxcl_production", "CXCL9/10 induced by IFN-γ, minus (restorable) silencing", [("CXCL", 1)],
+                      rate: K(.cxclClearance) * (K(.cxclBasal) + X(.ifng) / (X(.ifng) + 1))
+                          * (1 - K(.cxclSilencingMax) * K(.knobChemokineSilencing) * e.silencingLeft))
+        sink.reaction("cxcl_clearance", "CXCL9/10 turnover", [("CXCL", -1)], rate: K(.cxclClearance) * X(.cxcl))
         // Compensatory checkpoints
-        put(K(.altRate) * K(.knobCompensatory) * d.stimulation * (1 + K(.altBlockadeBoost) * d.pd1AxisBlocked))
-        put(K(.altDecay) * X(.altCheckpoints))
+        sink.reaction("alt_upregulation", "TIM-3/LAG-3/TIGIT upregulation", [("ALT", 1)],
+                      rate: K(.altRate) * K(.knobCompensatory) * d.stimulation * (1 + K(.altBlockadeBoost) * d.pd1AxisBlocked))
+        sink.reaction("alt_decay", "alternative-checkpoint decay", [("ALT", -1)], rate: K(.altDecay) * X(.altCheckpoints))
         // Lymph node priming and blood. Antigen reaches APCs from immune killing and basal death
         // (through MHC-I), from drug-killed cells in proportion to their immunogenicity, from
         // virus lysis, and radiation adds its own danger signal.
         var lysis: T = 0, radiation: T = 0
-        for k in kinds.indices {
-            switch kinds[k] {
-            case .oncolyticVirus: lysis = lysis + K(.virusLysis) * x[speciesStart[k] + 1]
-            case .radiotherapy: radiation = radiation + x[speciesStart[k]]
-            default: break
-            }
-        }
+        for therapy in therapies { therapy.addAntigenRelease(x: x, p: p, lysis: &lysis, radiation: &radiation) }
         let deathFlux = (d.killCD8 + d.killCAR + K(.basalDeath)) * cp * d.mhc
             + (1 - e.icdLeft) * (drugKill + e.targeted) * cp + lysis
         let mdscRatio = X(.mdsc) / (K(.mdscRatioRef) * d.lesionCells)
         let mdscImpair = 1 - K(.mdscApcImpairment) * mdscRatio / (1 + mdscRatio)
         let maturationDrive = deathFlux / (deathFlux + K(.deathFluxHalf)) * mdscImpair
             + K(.rtApcWeight) * radiation / (radiation + K(.rtSignalHalf)) + (1 - e.apcLeft)
-        put(K(.apcMaturation) * maturationDrive * (1 - X(.apc)))
-        put(K(.apcDecay) * X(.apc))
+        sink.reaction("apc_maturation", "APC maturation from released antigen, radiation and APC-activating drugs", [("APC_mat", 1)],
+                      rate: K(.apcMaturation) * maturationDrive * (1 - X(.apc)))
+        sink.reaction("apc_decay", "mature APC turnover", [("APC_mat", -1)], rate: K(.apcDecay) * X(.apc))
         let antigenicity = K(.tmb) / (K(.tmb) + K(.tmbHalf)) * (1 - K(.antigenicityLossMax) * K(.knobLowAntigenicity))
-        put(K(.primingRate) * d.costimulation * (antigenicity * X(.apc) + (1 - e.primingLeft)))
-        put(K(.lnExpansion) * d.costimulation * X(.primedLN))
-        put(K(.lnEgress) * X(.primedLN))
-        put((K(.bloodEffectorDeath) + e.lymphodepletion) * X(.effectorBlood))
-        put(K(.steroidDecay) * X(.steroid))
-        put(K(.angioEscapeRate) * d.normalisation * (1 - X(.angioEscape)))
+        sink.reaction("priming", "priming of tumour-specific CD8 in the lymph node (neoantigens plus vaccine antigen)", [("T_LN", 1)],
+                      rate: K(.primingRate) * d.costimulation * (antigenicity * X(.apc) + (1 - e.primingLeft)))
+        sink.reaction("ln_expansion", "clonal expansion in the lymph node", [("T_LN", 1)], rate: K(.lnExpansion) * d.costimulation * X(.primedLN))
+        sink.reaction("ln_egress", "egress of primed CD8 to blood", [("T_LN", -1), ("T_blood", 1)], rate: K(.lnEgress) * X(.primedLN))
+        sink.reaction("blood_death", "death of circulating effectors (basal plus lymphodepletion)", [("T_blood", -1)],
+                      rate: (K(.bloodEffectorDeath) + e.lymphodepletion) * X(.effectorBlood))
+        sink.reaction("steroid_taper", "corticosteroid taper", [("Steroid", -1)], rate: K(.steroidDecay) * X(.steroid))
+        sink.reaction("angio_escape", "escape from VEGF-pathway blockade (alternative angiogenic pathways) under antiangiogenic pressure", [("AngioEscape", 1)],
+                      rate: K(.angioEscapeRate) * d.normalisation * (1 - X(.angioEscape)))
         // Therapies
-        let ifnEffect = X(.ifng) / (X(.ifng) + 1)
         let penetration = (1 - K(.ecmDrugExclusion) * X(.ecm)) * (1 + K(.vnPenetrationGain) * d.normalisation)
-        for k in kinds.indices {
-            let s = speciesStart[k], q = parameterStart[k]
-            switch kinds[k] {
-            case .pharmacokinetic:
-                let plasma = x[s] / p[q + 1]
-                put(p[q] * plasma)
-                put(p[q + 3] * (plasma - x[s + 1] / p[q + 2]))
-                put(p[q + 4] * (p[q + 5] * d.volume * plasma * penetration - x[s + 2]))
-                put(K(.lnExchange) * K(.lnPartition) * K(.lnVolume) * plasma)
-                put(K(.lymphReturn) * x[s + 3])
-                if isOral[k] { put(p[q + 7] * x[s + 4]) }
-                if carrierSpecies[k] >= 0 {
-                    let c = s + carrierSpecies[k], cq = q + carrierParameters[k]
-                    put(p[cq] * (1 + p[cq + 5] * x[c + 2]) * x[c])
-                    put(p[cq + 1] * x[c])
-                    let uptake = p[cq + 3] * p[cq + 6] * d.volume / 0.1 * (1 - (1 - p[cq + 4]) * X(.ecm))
-                    put(uptake * x[c])
-                    put(p[cq + 2] * x[c + 1])
-                    put(K(.antiCarrierDecay) * x[c + 2])
-                }
-            case .oncolyticVirus:
-                let virus = x[s], infected = x[s + 1]
-                // Mass action in concentrations; dense stroma hinders spread as it hinders drugs.
-                let spread = K(.virusInfection) * virus / d.volume * (1 - K(.ecmDrugExclusion) * X(.ecm))
-                put(spread * cp)
-                put(spread * cn)
-                put(K(.virusLysis) * infected)
-                put(K(.virusBurst) * K(.virusLysis) * infected)
-                put((K(.virusDecay) + K(.virusAntiviral) * ifnEffect) * virus)
-                put(K(.virusAntiviral) * ifnEffect * infected)
-            case .cellTherapy:
-                let blood = x[s], tumour = x[s + 1]
-                let engaged = cp / (cp + tumour / K(.stimHalfRatio) + 1)
-                put(K(.carInfiltration) * blood * d.chemokine * access)
-                put(K(.carContraction) * blood)
-                // CAR signalling bypasses MHC and most co-stimulation needs; PD-1 still halves it at most
-                // (assumption). Killing (in `derived`) remains limited by ECM contact and suppression.
-                put(K(.carExpansion) * engaged * (1 - 0.5 * d.pd1Inhibition) * d.steroidFactor * tumour)
-                put(K(.carContraction) * tumour)
-                put(K(.carMemoryFraction) * K(.carContraction) * tumour)
-                put(K(.carExhaustion) * engaged * tumour)
-                put(K(.carMemoryDecay) * x[s + 2])
-            case .radiotherapy:
-                put(K(.rtSignalDecay) * x[s])
-            }
-        }
+        let context = TherapyContext(x: x, p: p, derived: d, access: access, penetration: penetration, ifnEffect: X(.ifng) / (X(.ifng) + 1))
+        for k in therapies.indices { therapies[k].emitReactions(context, slot: slots[k], into: &sink) }
     }
 
     public func observe<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, time: T,
                                         into o: UnsafeMutableBufferPointer<T>) {
         let d = derived(x: x, p: p)
-        o[0] = d.volume
+        o[Readout.tumourVolume.rawValue] = d.volume
         // Sphere of volume V (L → mm³ is × 1e6): diameter = (6V/π)^(1/3).
-        o[1] = T.pow(d.volume * T(6e6 / Double.pi), 1.0 / 3.0)
+        o[Readout.tumourDiameter.rawValue] = T.pow(d.volume * T(6e6 / Double.pi), 1.0 / 3.0)
         var infected: T = 0
-        for k in kinds.indices where kinds[k] == .oncolyticVirus { infected = infected + x[speciesStart[k] + 1] }
-        o[2] = d.cancer + infected
-        o[3] = d.pd1Inhibition
-        o[4] = d.mhc
-        var j = 5
-        for k in kinds.indices where kinds[k] == .pharmacokinetic {
-            let s = speciesStart[k], q = parameterStart[k]
-            var total = x[s]
-            if carrierSpecies[k] >= 0 { total = total + x[s + carrierSpecies[k]] }
-            // nM × g/mol = 1e-9 g/L × MW = MW × 1e-6 µg/mL
-            o[j] = total / p[q + 1] * p[q + 6] * 1e-6
-            o[j + 1] = concentration(slot: k, site: .tumour, x: x, p: p, volume: d.volume)
-            j += 2
-        }
+        for therapy in therapies { if let cells = therapy.lesionCancerCells(x: x) { infected = infected + cells } }
+        o[Readout.cancerCells.rawValue] = d.cancer + infected
+        o[Readout.pd1Inhibition.rawValue] = d.pd1Inhibition
+        o[Readout.mhcLevel.rawValue] = d.mhc
+        var j = Readout.allCases.count
+        for therapy in therapies { j = therapy.observe(x: x, p: p, volume: d.volume, into: o, from: j) }
     }
 }

@@ -135,7 +135,7 @@ struct ExecutableTests {
         #expect(counter.triggerTimes == doseTimes, "event triggers are not the dose days")
         // Four PK species per drug (plasma, peripheral, tumour, lymph node), three more per carrier.
         let perSlot = regimen.slots.map { 4 + ($0.carrier == nil ? 0 : 3) }.reduce(0, +)
-        #expect(counter.counts["species", default: 0] == S.allCases.count + perSlot)
+        #expect(counter.counts["species", default: 0] == CoreSpecies.allCases.count + perSlot)
     }
 
     @Test("export sbml -o writes the file and nothing to stdout")

@@ -10,11 +10,17 @@ struct EffectCombinationTests {
     static func effects(_ network: TumorImmuneNetwork, tumourNanomol: [Double]) throws -> TumorImmuneNetwork.Effects<Double> {
         let model = try CompiledNetwork(network)
         var x = Array(model.initialState)
-        for (k, amount) in tumourNanomol.enumerated() where network.slots[k].kind == .pharmacokinetic {
+        for (k, amount) in tumourNanomol.enumerated() where hasPK(network, k) {
             x[network.centralIndex(slot: k) + 2] = amount
         }
         let p = Array(model.parameterValues)
         return x.withUnsafeBufferPointer { xb in p.withUnsafeBufferPointer { pb in network.effects(x: xb, p: pb, volume: 0.1) } }
+    }
+
+    /// Whether slot `k` is a drug with plasma pharmacokinetics.
+    static func hasPK(_ network: TumorImmuneNetwork, _ k: Int) -> Bool {
+        if case .drug = network.therapies[k] { return true }
+        return false
     }
 
     static func network(_ ids: [String]) throws -> TumorImmuneNetwork {
@@ -53,7 +59,7 @@ struct EffectCombinationTests {
     @Test("fractional channels stay within [0, 1] with every catalogue drug at high exposure")
     func fractionsBounded() throws {
         let all = TumorImmuneNetwork(slots: Drug.catalogue.filter { !["ipilimumab", "tremelimumab"].contains($0.id) }.map { DrugSlot(drug: $0) })
-        let amounts = all.slots.map { $0.kind == .pharmacokinetic ? 1e6 : 0 }
+        let amounts = all.slots.indices.map { Self.hasPK(all, $0) ? 1e6 : 0 }
         let e = try Self.effects(all, tumourNanomol: amounts)
         for (name, left) in [("PD-1", e.freePD1), ("PD-L1", e.freePDL1), ("growth", e.growthLeft), ("silencing", e.silencingLeft),
                              ("MHC loss", e.mhcLossLeft), ("normalisation", e.normalisationLeft), ("ICD", e.icdLeft)] {

@@ -64,7 +64,7 @@ public struct PDL1Assay: Sendable {
         }.sorted()
     }
 
-    static func logIFN(_ baseline: [Double]) -> Double { log(max(baseline[S.ifng.rawValue], 1e-12)) }
+    static func logIFN(_ baseline: [Double]) -> Double { log(max(baseline[CoreSpecies.ifng.rawValue], 1e-12)) }
 
     static func score(logIFN: Double, constitutive: Double, weight: Double, mean: Double, sd: Double) -> Double {
         weight * (logIFN - mean) / sd + (1 - weight * weight).squareRoot() * constitutive

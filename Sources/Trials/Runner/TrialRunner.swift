@@ -157,31 +157,7 @@ public struct TrialRunner: Sendable {
 
     /// Scales the maximal direct anti-tumour effects of each drug by the population's sensitivity.
     func applySensitivity(to model: inout CompiledNetwork<TumorImmuneNetwork>) {
-        Self.scaleDirectEffects(of: &model) { population.model.directSensitivity(of: $0) }
-    }
-
-    /// Multiplies the maximal cytotoxic and targeted kill of each drug by `factor(drug id)` (nil:
-    /// unchanged), and its growth-inhibition fraction likewise, capped below 1. An oncolytic
-    /// virus's factor multiplies the infection rate `ov_infection` (tumours differ in how permissive
-    /// they are to viral spread; the rate itself is an assumption of the model).
-    static func scaleDirectEffects(of model: inout CompiledNetwork<TumorImmuneNetwork>, factor: (String) -> Double?) {
-        let network = model.network
-        for slot in network.slots where slot.drug.drugClass == .oncolyticVirus {
-            if let f = factor(slot.drug.id) { model.parameterValues[P.virusInfection.rawValue] *= f }
-        }
-        for j in network.effectSlot.indices {
-            let drug = network.slots[network.effectSlot[j]].drug.id
-            guard let factor = factor(drug) else { continue }
-            switch network.effectChannel[j] {
-            case .cytotoxicKill, .vesselPruning, .targetedKill:
-                model.parameterValues[network.effectParameter[j]] *= factor
-            case .growthInhibition:
-                // A fraction: capped below 1 so growth never reverses sign.
-                let i = network.effectParameter[j]
-                model.parameterValues[i] = min(0.95, model.parameterValues[i] * factor)
-            default: break
-            }
-        }
+        model.scaleDirectEffects { population.model.directSensitivity(of: $0) }
     }
 
     /// One patient in every arm, from one shared baseline `core` (the end of the untreated run-in).
@@ -192,10 +168,8 @@ public struct TrialRunner: Sendable {
         var outcomes: [PatientOutcome] = []
         for template in models {
             var model = template.with(vp.patient)
-            if vp.directDrugSensitivity != 1 { Self.scaleDirectEffects(of: &model) { _ in vp.directDrugSensitivity } }
-            var baseline = Array(model.initialState)
-            for i in 0..<S.allCases.count { baseline[i] = core[i] }
-            for i in S.allCases.count..<baseline.count { baseline[i] = 0 }
+            if vp.directDrugSensitivity != 1 { model.scaleDirectEffects { _ in vp.directDrugSensitivity } }
+            let baseline = model.treatmentStart(from: core)
             var random = Self.courseRandom(seed: configuration.seed, patient: vp.index)
             let result = simulator.course(model: model, baseline: baseline, patient: vp.patient, settings: course, random: &random)
             var drivers: [Mechanism] = []
