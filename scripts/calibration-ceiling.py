@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""How many calibration arms could any model pass? Two ceilings for the issue-4 thresholds.
+"""How many calibration arms could any model pass? Ceilings for the acceptance thresholds (docs/TRIALS-ACCEPTANCE.md).
 
-Reads the residual table of docs/CALIBRATION.md (written by `blockade calibrate --write`) and reports,
+Reads the residual table of docs/CALIBRATION.md (written by `blockade calibrate --replace`) and reports,
 for ORR (±5 points), grade >= 3 TRAE (±5 points) and median PFS (±30 %):
 
 1. Setting ceiling. Arms that Blockade simulates as the same virtual setting (same tumour, regimen,
@@ -80,7 +80,7 @@ def main():
                         help="simulated patients per arm for the sampling ceiling (0 = expectation)")
     args = parser.parse_args()
     rows = read_table(args.table)
-    half = 5.0  # the issue's ±5-point threshold for ORR and G≥3
+    half = 5.0  # the acceptance threshold for ORR and G≥3: ±5 points
     columns = [("ORR %", "ORR within ±5 points", lambda v: (v - half, v + half), True),
                ("G≥3 TRAE %", "G≥3 TRAE within ±5 points", lambda v: (v - half, v + half), True),
                ("mPFS mo", "median PFS within ±30 %", lambda v: (0.7 * v, 1.3 * v), False)]
