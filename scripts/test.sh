@@ -26,6 +26,8 @@ done
 [ "${BLOCKADE_SKIP_PEERS:-0}" = "1" ] && swift_only=1
 
 began=$(date +%s)
+echo "== scripts/lint.sh (swift-format rules in .swift-format)"
+scripts/lint.sh
 flags=(-c release -Xswiftc -enable-testing --scratch-path .build-test)
 echo "== building (release, with tests; about 3-4 minutes from a clean clone on 2 cores)"
 swift build "${flags[@]}" --build-tests

@@ -15,7 +15,7 @@ public enum Mechanism: String, CaseIterable, Sendable, Codable, Comparable {
     case acquiredAntigenLoss = "acquired-antigen-loss"
 
     public static func < (a: Mechanism, b: Mechanism) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
     /// The network parameter that carries this knob's level (the one map from mechanisms to the

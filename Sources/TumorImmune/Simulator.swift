@@ -182,7 +182,11 @@ public struct Simulator: Sendable {
         }
         // Doses given at a scan day are recorded after the dose; the scan reads the lesion, which a
         // bolus does not change.
-        let scanDiameters = scans.map { day in diam[solution.times.firstIndex(of: day)!] }
+        let scanDiameters = try scans.map { day in
+            // Scan days are save points, so the solution holds each of them.
+            guard let i = solution.times.firstIndex(of: day) else { throw BlockadeError.solverFailure(code: "no state saved at scan day", time: day) }
+            return diam[i]
+        }
         let recist = RecistAssessment(scanDays: scans, diametersMM: scanDiameters, rules: settings.rules)
         return SimulationResult(
             regimen: regimen, patient: patient, days: solution.times, diameterMM: diam, cancerCells: cells,

@@ -41,7 +41,7 @@ public enum CalibrationCSV {
                 throw CalibrationFileError(file: file, line: lineNumber,
                                            problem: "\(values.count) fields, expected \(header.count) as in the header")
             }
-            func value(_ name: String) -> String { values[column[name]!].trimmingCharacters(in: .whitespaces) }
+            func value(_ name: String) -> String { column[name].map { values[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
             func number(_ name: String) throws(CalibrationFileError) -> Double? {
                 let v = value(name)
                 if v.isEmpty || v.uppercased() == "NR" || v.uppercased() == "NA" { return nil }

@@ -187,7 +187,7 @@ public struct CalibrationDocument {
         let reconciled = r.rows.filter { $0.arm.selectionReconciled != nil }
         if !reconciled.isEmpty {
             o += "### Rows whose selection was reconciled\n\n"
-            for row in reconciled { o += "- line \(row.arm.line) (\(row.arm.trial), \(row.arm.regimen)): \(row.arm.selectionReconciled!)\n" }
+            for row in reconciled { o += "- line \(row.arm.line) (\(row.arm.trial), \(row.arm.regimen)): \(row.arm.selectionReconciled ?? "")\n" }
             o += "\n"
         }
         let scanned = fits.contains { !$0.identifiability.isEmpty } || !(toxicity?.identifiability.isEmpty ?? true)

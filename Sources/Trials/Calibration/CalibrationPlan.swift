@@ -14,7 +14,7 @@ public struct CalibrationPlan: Sendable {
 
     /// Tumour types with usable arms, most arms first (ties by name).
     public var tumorsByArmCount: [String] {
-        arms.keys.sorted { (arms[$0]!.count, $1) > (arms[$1]!.count, $0) }
+        arms.keys.sorted { (arms[$0]?.count ?? 0, $1) > (arms[$1]?.count ?? 0, $0) }
     }
 
     /// Classifies every row: unknown tumour type, unsupported selection, unknown regimen, or no target → skipped.
@@ -70,12 +70,12 @@ public struct CalibrationSimulator: Sendable {
         var order: [Group] = []
         for arm in arms {
             let group = Group(selection: arm.selection, line: arm.therapyLine)
-            if regimensOf[group] == nil { order.append(group); regimensOf[group] = [] }
-            if !regimensOf[group]!.contains(arm.regimen) { regimensOf[group]!.append(arm.regimen) }
+            if regimensOf[group] == nil { order.append(group) }
+            if !regimensOf[group, default: []].contains(arm.regimen) { regimensOf[group, default: []].append(arm.regimen) }
         }
         var results: [Key: (sim: SimulatedArm, exposure: AnyCauseExposure)] = [:]
         for group in order {
-            var config = TrialConfiguration(tumor: model.tumor, selection: group.selection, arms: regimensOf[group]!,
+            var config = TrialConfiguration(tumor: model.tumor, selection: group.selection, arms: regimensOf[group] ?? [],
                                             patients: patients, seed: seed)
             config.therapyLine = group.line
             config.horizonDays = horizonDays
@@ -93,7 +93,12 @@ public struct CalibrationSimulator: Sendable {
                     g3AnyCause: exposure.rate(toxicity)), exposure)
             }
         }
-        return arms.map { results[Key(group: Group(selection: $0.selection, line: $0.therapyLine), regimen: $0.regimen)]! }
+        return try arms.map { arm in
+            guard let result = results[Key(group: Group(selection: arm.selection, line: arm.therapyLine), regimen: arm.regimen)] else {
+                throw BlockadeError.invalidArgument("line \(arm.line) (\(arm.trial)): regimen '\(arm.regimen)' was not simulated")
+            }
+            return result
+        }
     }
 }
 

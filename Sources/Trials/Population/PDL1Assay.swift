@@ -118,5 +118,6 @@ func parallelMap<T: Sendable>(count: Int, _ transform: @Sendable (Int) throws ->
     DispatchQueue.concurrentPerform(iterations: count) { i in
         shared[i] = Result { try transform(i) }
     }
-    return try slots.map { try $0!.get() }
+    // concurrentPerform has filled every slot when it returns.
+    return try slots.compactMap { try $0?.get() }
 }
