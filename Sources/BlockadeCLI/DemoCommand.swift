@@ -20,6 +20,11 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Days simulated.")
     var days: Double = 365
 
+    func validate() throws {
+        guard days.isFinite, days > 0, days <= 3650 else { throw ValidationError("--days \(days): expected 1–3650 days") }
+        try OutputPath.checkWritable(report, option: "--report")
+    }
+
     func run() throws {
         var settings = SimulationSettings()
         settings.days = days

@@ -48,6 +48,8 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("give one --clinical per expression file (\(expressions.count)) or a single one")
         }
         guard output != nil || loco else { throw ValidationError("nothing to do: give --output model.json and/or --loco") }
+        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda \(lambda): expected a number ≥ 0") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
     }
 
     struct Cohort {
@@ -67,11 +69,7 @@ struct TrainCommand: ParsableCommand {
             }
             if let output {
                 let model = ResponseModelTrainer.fit(template: .knowledgeDefault, cohorts: cohorts.map(trainingData), lambda: lambda)
-                do {
-                    try model.jsonData().write(to: URL(fileURLWithPath: output))
-                } catch {
-                    throw OmicsError.unreadable(file: output, reason: "cannot write the model: \(error.localizedDescription)")
-                }
+                try OutputPath.write(try model.jsonData(), to: output)
                 let weights = model.features.map { "\($0.name) \($0.sign > 0 ? "+" : "−")\(OmicsCommandSupport.format($0.weight, digits: 3))" }
                 OmicsCommandSupport.note("blockade: wrote \(output): \(weights.joined(separator: ", "))")
             }

@@ -88,6 +88,8 @@ struct TrialCommand: AsyncParsableCommand {
         guard patients > 0, patients <= 10_000_000 else { throw ValidationError("--patients \(patients): expected 1–10,000,000") }
         guard days >= 56, days <= 3650 else { throw ValidationError("--days \(days): expected 56–3650") }
         if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the shard") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
+        if let report { try OutputPath.checkWritable(report, option: "--report") }
     }
 
     func run() async throws {
@@ -127,7 +129,7 @@ struct TrialCommand: AsyncParsableCommand {
             let arms = try work()
             if let position, let output {
                 let file = TrialShard(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, patients: patients, shard: position, arms: arms)
-                try Data(file.encoded()).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try OutputPath.write(try file.encoded(), to: output)
                 text = "wrote shard \(position.index + 1)/\(position.count) (\(range.count) patients) to \(output)\n"
                 return "{\"shard\": \"\(position.index + 1)/\(position.count)\"}"
             }
@@ -166,10 +168,17 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the HTML report.")
     var report: String?
 
-    func run() throws {
+    func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("give the shard files to merge") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
+        if let report { try OutputPath.checkWritable(report, option: "--report") }
+    }
+
+    func run() throws {
         let named = try shards.map { path -> TrialShard.Named in
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read shard '\(path)'") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TrialShardError.invalid(file: path, problem: "cannot be read (no such file, a directory, or no read permission)")
+            }
             return (path, try TrialShard.decode(data, file: path))
         }
         let merged = try TrialShard.merge(shards: named)
