@@ -33,6 +33,12 @@ enum OutputPath {
         return fm.isWritableFile(atPath: folder) ? nil : "no write permission in the folder \(folder)"
     }
 
+    /// The file `path` names, with symbolic links and `.`/`..` resolved, so two spellings of one
+    /// file compare equal.
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     /// Writes `data` to `path` atomically.
     /// - Throws: ``OutputWriteError`` naming the file and the reason.
     static func write(_ data: Data, to path: String) throws(OutputWriteError) {

@@ -170,8 +170,15 @@ struct MergeCommand: ParsableCommand {
 
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("give the shard files to merge") }
-        if let output { try OutputPath.checkWritable(output, option: "--output") }
-        if let report { try OutputPath.checkWritable(report, option: "--report") }
+        // Writing over a shard would destroy an input of the merge (and of any later re-merge).
+        let inputs = Set(shards.map(OutputPath.resolved))
+        for (option, path) in [("--output", output), ("--report", report)] {
+            guard let path else { continue }
+            if inputs.contains(OutputPath.resolved(path)) {
+                throw ValidationError("\(option) \(path) is one of the shards being merged; choose another file so no input is overwritten")
+            }
+            try OutputPath.checkWritable(path, option: option)
+        }
     }
 
     func run() throws {

@@ -52,6 +52,21 @@ struct OutputPathTests {
                 "stderr: \(run.standardError)")
     }
 
+    @Test("merge refuses to write over one of its input shards, however the path is spelled",
+          arguments: ["--output", "--report"])
+    func mergeOverInput(_ option: String) throws {
+        let scratch = try ScratchFolder()
+        let a = scratch.file("a.json"), b = scratch.file("b.json")
+        try Data("shard a".utf8).write(to: URL(fileURLWithPath: a))
+        try Data("shard b".utf8).write(to: URL(fileURLWithPath: b))
+        let sameAsA = scratch.path + "/./sub/../a.json"
+        try FileManager.default.createDirectory(atPath: scratch.file("sub"), withIntermediateDirectories: true)
+        let run = try CommandLineRun.blockade(["merge", a, b, option, sameAsA])
+        #expect(run.status == 64, "stderr: \(run.standardError)")
+        #expect(run.standardError.contains("is one of the shards being merged"), "stderr: \(run.standardError)")
+        #expect(try String(contentsOfFile: a, encoding: .utf8) == "shard a", "the input shard was changed")
+    }
+
     @Test("a file that cannot be written after the work is an OutputWriteError naming it")
     func writeFailure() throws {
         let scratch = try ScratchFolder()
