@@ -47,31 +47,31 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Fit only this tumour type (repeat for several; default: all in the CSV, most arms first).")
     var tumor: [String] = []
 
-    @Option(name: .long, help: "Virtual patients per arm in each evaluation.")
+    @Option(name: .long, parsing: .unconditional, help: "Virtual patients per arm in each evaluation.")
     var patients: Int = 150
 
-    @Option(name: .long, help: "Virtual patients per arm in each evaluation of the toxicity fit. The standard error of a 15 % G≥3 rate is 3.6 points with 100 patients and 1.1 with 1,000; fits on a few hundred patients tune the factors to that seed's noise (the shipped factors of the checkpoint antibodies and of eight multi-arm drugs were fitted on 1,000; docs/TRIALS-ACCEPTANCE.md).")
+    @Option(name: .long, parsing: .unconditional, help: "Virtual patients per arm in each evaluation of the toxicity fit. The standard error of a 15 % G≥3 rate is 3.6 points with 100 patients and 1.1 with 1,000; fits on a few hundred patients tune the factors to that seed's noise (the shipped factors of the checkpoint antibodies and of eight multi-arm drugs were fitted on 1,000; docs/TRIALS-ACCEPTANCE.md).")
     var toxicityPatients: Int = 100
 
-    @Option(name: .long, help: "Virtual patients per arm for the final residual table.")
+    @Option(name: .long, parsing: .unconditional, help: "Virtual patients per arm for the final residual table.")
     var finalPatients: Int = 300
 
-    @Option(name: .long, help: "Population seed (the same in every evaluation).")
+    @Option(name: .long, parsing: .unconditional, help: "Population seed, the same in every evaluation; 0 to 2⁶⁴ − 1 (default: 1).", transform: NumericArgument.seed)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Nelder–Mead evaluations of the population parameters per tumour type, split over the rounds (0: evaluate the current populations only).")
+    @Option(name: .long, parsing: .unconditional, help: "Nelder–Mead evaluations of the population parameters per tumour type, split over the rounds (0: evaluate the current populations only).")
     var iterations: Int = 40
 
-    @Option(name: .long, help: "Rounds alternating drug sensitivities and population parameters.")
+    @Option(name: .long, parsing: .unconditional, help: "Rounds alternating drug sensitivities and population parameters.")
     var rounds: Int = 2
 
     @Option(name: .long, help: ArgumentHelp("How each round searches the population parameters: simplex (Nelder–Mead, --iterations split over the rounds) or coordinate (a bounded 1-D search of each parameter in turn, 8 evaluations each; suits --warm-start refinement).", valueName: "simplex|coordinate"))
     var populationSearch: PopulationCalibrator.PopulationSearch = .simplex
 
-    @Option(name: .long, help: "Objective evaluations for the global toxicity scales (0: keep the current scales).")
+    @Option(name: .long, parsing: .unconditional, help: "Objective evaluations for the global toxicity scales (0: keep the current scales).")
     var toxicityIterations: Int = 30
 
-    @Option(name: .long, help: "Stop optimising after this many minutes (best parameters so far are kept).")
+    @Option(name: .long, parsing: .unconditional, help: "Stop optimising after this many minutes (best parameters so far are kept).")
     var maxMinutes: Double = 25
 
     @Flag(name: .long, help: "Start from the current calibrated populations and toxicity scales (refinement) instead of the standard ones.")
@@ -83,7 +83,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --toxicity-only: refit only this drug's toxicity factor on its arms (repeat for several); the global toxicity scales, frailty and background rate stay. Cheap enough for many --toxicity-patients.", valueName: "drug"))
     var toxicityDrug: [String] = []
 
-    @Option(name: .long, help: "Population seeds after --seed on which the final populations are also evaluated (held-out patients).")
+    @Option(name: .long, parsing: .unconditional, help: "Population seeds after --seed on which the final populations are also evaluated (held-out patients).")
     var holdoutSeeds: Int = 3
 
     @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
@@ -101,10 +101,14 @@ struct CalibrateCommand: ParsableCommand {
     var replace = false
 
     func validate() throws {
-        guard patients > 0, finalPatients > 0 else { throw ValidationError("--patients and --final-patients must be positive") }
-        guard iterations >= 0, toxicityIterations >= 0 else { throw ValidationError("--iterations must be ≥ 0") }
-        guard rounds >= 1 else { throw ValidationError("--rounds must be ≥ 1") }
-        guard holdoutSeeds >= 0 else { throw ValidationError("--holdout-seeds must be ≥ 0") }
+        for (option, value) in [("--patients", patients), ("--toxicity-patients", toxicityPatients), ("--final-patients", finalPatients)] {
+            guard value > 0 else { throw ValidationError("\(option) \(value): expected a positive number of patients") }
+        }
+        for (option, value) in [("--iterations", iterations), ("--toxicity-iterations", toxicityIterations), ("--holdout-seeds", holdoutSeeds)] {
+            guard value >= 0 else { throw ValidationError("\(option) \(value): expected a number ≥ 0") }
+        }
+        guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a number ≥ 1") }
+        guard maxMinutes.isFinite, maxMinutes > 0 else { throw ValidationError("--max-minutes \(maxMinutes): expected a positive number of minutes") }
         for t in tumor { _ = try TumorType.named(t) }
         guard toxicityDrug.isEmpty || toxicityOnly else { throw ValidationError("--toxicity-drug needs --toxicity-only") }
         guard output == nil || write else { throw ValidationError("--output needs --write") }

@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Path of the HTML report.")
     var report: String = "blockade-demo.html"
 
-    @Option(name: .long, help: "Days simulated.")
+    @Option(name: .long, parsing: .unconditional, help: "Days simulated.")
     var days: Double = 365
 
     func validate() throws {

@@ -30,7 +30,7 @@ struct ExportSBML: ParsableCommand {
     @Option(name: .long, help: "Drugs joined by '+'.")
     var regimen: String = "nivolumab"
 
-    @Option(name: .long, help: "Days of dosing events to include.")
+    @Option(name: .long, parsing: .unconditional, help: "Days of dosing events to include.")
     var days: Double = 365
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output (written atomically).")

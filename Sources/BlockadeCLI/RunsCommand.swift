@@ -46,7 +46,7 @@ struct RunsCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(name: .long, help: ArgumentHelp("Most runs listed.", valueName: "n"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Most runs listed.", valueName: "n"))
         var limit: Int = 20
 
         @Option(name: .long, help: "Output format: table or json (an array of runs).")

@@ -36,7 +36,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Where to write the model JSON.")
     var output: String?
 
-    @Option(help: "L2 penalty on the weights (per sample).")
+    @Option(parsing: .unconditional, help: "L2 penalty on the weights (per sample).")
     var lambda: Double = 0.1
 
     @Flag(help: "Leave-one-cohort-out validation table (markdown) on stdout.")

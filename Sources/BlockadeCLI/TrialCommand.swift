@@ -38,13 +38,13 @@ struct TrialCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A regimen (repeat for each arm; the first is the control).", valueName: "regimen"))
     var arm: [String] = []
 
-    @Option(name: .long, help: "Number of selected patients.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of selected patients.")
     var patients: Int = 200
 
-    @Option(name: .long, help: "Population seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Population seed, 0 to 2⁶⁴ − 1 (default: 1).", transform: NumericArgument.seed)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Follow-up from the first dose, days.")
+    @Option(name: .long, parsing: .unconditional, help: "Follow-up from the first dose, days.")
     var days: Double = 730
 
     @Option(name: .long, help: ArgumentHelp("Run only shard I of N (1-based), e.g. 2/8; needs --output.", valueName: "I/N"))
