@@ -123,7 +123,7 @@ struct TrialCommand: AsyncParsableCommand {
         }
         let configJSON = (try? String(decoding: JSONEncoder().encode(config), as: UTF8.self)) ?? "{}"
         let commandLine = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let store: SQLiteRunStore? = noHistory ? nil : try? SQLiteRunStore()
+        let history = RunHistory(enabled: !noHistory)
         var text = ""
         let body: () async throws -> String? = {
             let arms = try work()
@@ -140,11 +140,7 @@ struct TrialCommand: AsyncParsableCommand {
             text = format == .json ? json : TrialTable.render(summary)
             return summary.json.serialized(pretty: false)
         }
-        if let store {
-            _ = try await store.recording(command: commandLine, configuration: configJSON, version: BlockadeCommand.version, seed: seed, body)
-        } else {
-            _ = try await body()
-        }
+        try await history.recording(command: commandLine, configuration: configJSON, version: BlockadeCommand.version, seed: seed, body)
         print(text, terminator: "")
     }
 }
