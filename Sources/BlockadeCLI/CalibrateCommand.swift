@@ -243,7 +243,7 @@ struct CalibrateCommand: ParsableCommand {
             toxicity: scales)
         if write && !evaluationOnly {
             let path = output ?? "populations-v\(version).json"
-            try CalibratedPopulations.write(file, to: URL(fileURLWithPath: path))
+            try OutputPath.writing(path) { try CalibratedPopulations.write(file, to: URL(fileURLWithPath: path)) }
             note("wrote \(path) (version \(version)); use it with --populations \(path)")
         }
         guard replace, let root = Self.packageRoot() else { return }
@@ -255,7 +255,7 @@ struct CalibrateCommand: ParsableCommand {
             let shippedReport = try residuals(seed: seed, models: shippedModels, toxicity: existing.toxicity ?? ToxicityParameterization.identity)
             print("shipped version \(existing.version):\n" + shippedReport.summary)
             print("new version \(version):\n" + report.summary)
-            try CalibratedPopulations.write(file, to: dataPath)
+            try OutputPath.writing(dataPath.path) { try CalibratedPopulations.write(file, to: dataPath) }
         }
         // Populations kept from the data file are listed with their parameters too.
         let kept = try notFitted.compactMap { t in try existing.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
@@ -269,7 +269,7 @@ struct CalibrateCommand: ParsableCommand {
         if warmStart { doc.warmStartVersion = existing.version }
         if evaluationOnly { doc.evaluatedFileCreatedBy = existing.createdBy }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
-        try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)
+        try OutputPath.write(Data(doc.markdown.utf8), to: docPath.path)
         note(evaluationOnly ? "nothing refitted: wrote \(docPath.path) for data file version \(version) (unchanged)"
                             : "replaced \(dataPath.path) (version \(version)) and wrote \(docPath.path); rebuild to ship the new populations")
     }

@@ -42,8 +42,14 @@ enum OutputPath {
     /// Writes `data` to `path` atomically.
     /// - Throws: ``OutputWriteError`` naming the file and the reason.
     static func write(_ data: Data, to path: String) throws(OutputWriteError) {
+        try writing(path) { try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
+    }
+
+    /// Runs `body`, which writes the file `path`, turning its error into an ``OutputWriteError``
+    /// naming the file (for writers of other modules, such as the populations data file).
+    static func writing(_ path: String, _ body: () throws -> Void) throws(OutputWriteError) {
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try body()
         } catch {
             throw OutputWriteError(path: path, reason: problem(writing: path) ?? error.localizedDescription)
         }

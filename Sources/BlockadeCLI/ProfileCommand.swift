@@ -72,42 +72,40 @@ struct ProfileCommand: ParsableCommand {
             return
         }
         guard let expression else { return }
-        try OmicsCommandSupport.run {
-            let (matrix, report) = try OmicsCommandSupport.loadExpression(expression)
-            if let kind = self.matrix {
-                let sets = try geneSets.map { path throws(OmicsError) in try GMTReader.read(path: path) } ?? MechanismCatalog.geneSets
-                let start = Date()
-                let scores = method == .ssgsea
-                    ? try SSGSEA.score(matrix, sets: sets, file: expression)
-                    : try Singscore.score(matrix, sets: sets, file: expression).scores
-                OmicsCommandSupport.note("blockade: \(method.rawValue) of \(scores.setNames.count) sets × \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
-                reportMissing(scores)
-                printMatrix(scores, normalized: kind == .normalized && method == .ssgsea)
-                return
-            }
-            let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault
-            let labels = try clinical.map { path throws(OmicsError) in try ClinicalTable.read(path: path) }
-            let placement: Placement
-            switch reference {
-            case .cohort: placement = .cohort
-            case .builtin: placement = .reference
-            case .auto: placement = matrix.samples.count >= 10 ? .cohort : .reference
-            }
-            let cohort = try CohortAnalysis.run(matrix, model: responseModel, placement: placement, file: expression)
-            reportMissing(cohort.mechanisms)
-            if placement == .cohort && matrix.samples.count < 10 {
-                OmicsCommandSupport.note("blockade: warning: only \(matrix.samples.count) samples; within-cohort z-scores and percentiles are unstable below ~10 (try --reference builtin)")
-            }
-            if placement == .reference {
-                OmicsCommandSupport.note("blockade: placing samples against the bundled reference (208 melanoma biopsies); raw ssGSEA depends on the gene universe, so treat percentiles as approximate for other platforms or tumours")
-            }
-            let profiles = MechanismProfileBuilder.build(cohort)
-            switch format {
-            case .json:
-                print(try OmicsCommandSupport.json(ProfileReport(report: report, matrix: matrix, cohort: cohort, profiles: profiles, labels: labels)))
-            case .tsv:
-                printTSV(cohort, profiles: profiles, labels: labels)
-            }
+        let (matrix, report) = try OmicsCommandSupport.loadExpression(expression)
+        if let kind = self.matrix {
+            let sets = try geneSets.map { path throws(OmicsError) in try GMTReader.read(path: path) } ?? MechanismCatalog.geneSets
+            let start = Date()
+            let scores = method == .ssgsea
+                ? try SSGSEA.score(matrix, sets: sets, file: expression)
+                : try Singscore.score(matrix, sets: sets, file: expression).scores
+            OmicsCommandSupport.note("blockade: \(method.rawValue) of \(scores.setNames.count) sets × \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
+            reportMissing(scores)
+            printMatrix(scores, normalized: kind == .normalized && method == .ssgsea)
+            return
+        }
+        let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault
+        let labels = try clinical.map { path throws(OmicsError) in try ClinicalTable.read(path: path) }
+        let placement: Placement
+        switch reference {
+        case .cohort: placement = .cohort
+        case .builtin: placement = .reference
+        case .auto: placement = matrix.samples.count >= 10 ? .cohort : .reference
+        }
+        let cohort = try CohortAnalysis.run(matrix, model: responseModel, placement: placement, file: expression)
+        reportMissing(cohort.mechanisms)
+        if placement == .cohort && matrix.samples.count < 10 {
+            OmicsCommandSupport.note("blockade: warning: only \(matrix.samples.count) samples; within-cohort z-scores and percentiles are unstable below ~10 (try --reference builtin)")
+        }
+        if placement == .reference {
+            OmicsCommandSupport.note("blockade: placing samples against the bundled reference (208 melanoma biopsies); raw ssGSEA depends on the gene universe, so treat percentiles as approximate for other platforms or tumours")
+        }
+        let profiles = MechanismProfileBuilder.build(cohort)
+        switch format {
+        case .json:
+            print(try OmicsCommandSupport.json(ProfileReport(report: report, matrix: matrix, cohort: cohort, profiles: profiles, labels: labels)))
+        case .tsv:
+            printTSV(cohort, profiles: profiles, labels: labels)
         }
     }
 

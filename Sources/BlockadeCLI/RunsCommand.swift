@@ -91,7 +91,7 @@ struct RunsCommand: ParsableCommand {
     }
 }
 
-/// `runs show` with an id that is not in the database (exit status 1, no usage text).
+/// `runs show` with an id that is not in the database (exit status 64, no usage text).
 struct RunNotFound: Error, CustomStringConvertible {
     let id: String
     var description: String { "no run with an id starting with \(id); `blockade runs list` shows the recorded ones" }

@@ -59,22 +59,20 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        try OmicsCommandSupport.run {
-            var cohorts: [Cohort] = []
-            for (i, path) in expressions.enumerated() {
-                let (matrix, _) = try OmicsCommandSupport.loadExpression(path)
-                let labels = try ClinicalTable.read(path: clinical.count == 1 ? clinical[0] : clinical[i])
-                let scores = try CohortAnalysis.run(matrix, file: path)
-                cohorts.append(Cohort(name: OmicsCommandSupport.cohortName(path), scores: scores, labels: labels))
-            }
-            if let output {
-                let model = ResponseModelTrainer.fit(template: .knowledgeDefault, cohorts: cohorts.map(trainingData), lambda: lambda)
-                try OutputPath.write(try model.jsonData(), to: output)
-                let weights = model.features.map { "\($0.name) \($0.sign > 0 ? "+" : "−")\(OmicsCommandSupport.format($0.weight, digits: 3))" }
-                OmicsCommandSupport.note("blockade: wrote \(output): \(weights.joined(separator: ", "))")
-            }
-            if loco { try printLOCO(cohorts) }
+        var cohorts: [Cohort] = []
+        for (i, path) in expressions.enumerated() {
+            let (matrix, _) = try OmicsCommandSupport.loadExpression(path)
+            let labels = try ClinicalTable.read(path: clinical.count == 1 ? clinical[0] : clinical[i])
+            let scores = try CohortAnalysis.run(matrix, file: path)
+            cohorts.append(Cohort(name: OmicsCommandSupport.cohortName(path), scores: scores, labels: labels))
         }
+        if let output {
+            let model = ResponseModelTrainer.fit(template: .knowledgeDefault, cohorts: cohorts.map(trainingData), lambda: lambda)
+            try OutputPath.write(try model.jsonData(), to: output)
+            let weights = model.features.map { "\($0.name) \($0.sign > 0 ? "+" : "−")\(OmicsCommandSupport.format($0.weight, digits: 3))" }
+            OmicsCommandSupport.note("blockade: wrote \(output): \(weights.joined(separator: ", "))")
+        }
+        if loco { try printLOCO(cohorts) }
     }
 
     private func trainingData(_ c: Cohort) -> ResponseModelTrainer.CohortData {
