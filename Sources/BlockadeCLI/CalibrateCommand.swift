@@ -22,7 +22,9 @@ struct CalibrateCommand: ParsableCommand {
         per combination). Arms that report grade ≥ 3 events of any attribution (CSV flag g3=allcause) \
         are compared with treatment-related events plus a background rate of events that treatment \
         does not cause, fitted on those arms; it never enters a trial's output. \
-        The loss is a robust (Cauchy) penalty of errors in threshold units. \
+        The loss is a robust (Cauchy) penalty of errors in threshold units. Progress goes to standard \
+        error, one line per evaluation: tumour type (or toxicity), evaluation k/n of the stage's budget \
+        n (a search may stop earlier), its loss, and the time since the stage began. \
         Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
         (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the fitted populations as a \
         new versioned data file (--output, default ./populations-v<N>.json), usable at once with \
@@ -149,6 +151,7 @@ struct CalibrateCommand: ParsableCommand {
         calibrator.populationSearch = populationSearch
         calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
         calibrator.log = { note($0) }
+        calibrator.onEvaluation = { note(CalibrationProgressLine.text($0)) }
         if !toxicityDrug.isEmpty {
             let fitted = calibrator.drugToxicityArms().map(\.drug)
             for d in toxicityDrug where !fitted.contains(d) {

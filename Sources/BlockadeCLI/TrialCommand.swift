@@ -192,33 +192,4 @@ struct MergeCommand: ParsableCommand {
     }
 }
 
-/// A progress bar on standard error (updated at most 10 times a second).
-final class ProgressBar: @unchecked Sendable {
-    let total: Int, label: String
-    private let lock = NSLock()
-    private var lastDraw = Date.distantPast
-    private let start = Date()
-    init(total: Int, label: String) { self.total = total; self.label = label }
-    func update(_ done: Int) {
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
-        lastDraw = now
-        let width = 30, filled = total == 0 ? width : width * done / total
-        let rate = Double(done) / max(now.timeIntervalSince(start), 1e-9)
-        let line = "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total) patients, \(String(format: "%.0f", rate))/s"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-    /// The screening phase of a selection: candidates whose biomarkers were measured so far.
-    func screening(screened: Int, selected: Int) {
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) > 0.1 else { return }
-        lastDraw = now
-        let line = "\r\(label) screening: \(screened) candidates measured, \(min(selected, total))/\(total) selected"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
-}
-
 extension TherapyLine: ExpressibleByArgument {}
