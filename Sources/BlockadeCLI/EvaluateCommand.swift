@@ -19,10 +19,11 @@ struct EvaluateCommand: ParsableCommand {
         AUC = P(score of a responder > score of a non-responder), ties counting 1/2 (= Mann–Whitney \
         U / (n1·n0)); 95% CI by DeLong et al. 1988.
 
-        Examples:
-          blockade evaluate data/icb/liu2019/expr_log2tpm.tsv.gz --clinical data/icb/liu2019/clinical.tsv
-          blockade evaluate expr.tsv --clinical clinical.tsv --format json
-          blockade evaluate expr.tsv --clinical clinical.tsv --model model.json
+        Examples (from the package root; the cohorts are in ../shared/data/icb):
+          blockade evaluate ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/liu2019/clinical.tsv
+          blockade evaluate ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/riaz2017/clinical.tsv --format json
+          blockade train ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/liu2019/clinical.tsv --output model.json
+          blockade evaluate ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/riaz2017/clinical.tsv --model model.json
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }

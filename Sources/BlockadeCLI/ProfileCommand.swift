@@ -18,13 +18,13 @@ struct ProfileCommand: ParsableCommand {
         Input: genes (HGNC symbols; outdated aliases such as C10orf54 are renamed) as rows, samples \
         as columns; log2 TPM, linear TPM/FPKM or raw counts, detected and stated on stderr.
 
-        Examples:
-          blockade profile data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --format tsv > profile.tsv
-          blockade profile expr.tsv.gz --clinical clinical.tsv            # adds the R/NR label
-          blockade profile one_patient.tsv --reference builtin            # a single new sample
+        Examples (from the package root; the cohorts are in ../shared/data/icb):
+          blockade profile ../shared/data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --format tsv > profile.tsv
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/riaz2017/clinical.tsv   # adds the R/NR label
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --reference builtin   # against the bundled reference, as for a single new sample
           blockade profile --export-gmt > mechanisms.gmt                  # the built-in gene sets
-          blockade profile expr.tsv --matrix raw --gene-sets my.gmt       # raw ssGSEA, sets × samples
-          blockade profile expr.tsv --matrix raw --method singscore       # singscore instead
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --matrix raw --gene-sets mechanisms.gmt   # raw ssGSEA, sets × samples
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --matrix raw --method singscore           # singscore instead
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, tsv }

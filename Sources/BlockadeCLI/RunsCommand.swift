@@ -17,9 +17,9 @@ struct RunsCommand: ParsableCommand {
         Examples:
           blockade runs                          # the 20 most recent runs
           blockade runs list --limit 5 --format json
-          blockade runs show 3F2504E0-4F89-11D3-9A0C-0305E82C3301
+          blockade runs show 3F2504E0-4F89-11D3-9A0C-0305E82C3301   # an id from `blockade runs list`
           blockade runs show 3F2504E0                   # any unique beginning of the id
-          BLOCKADE_DATA_DIR=/tmp/b blockade runs show ID --format json
+          BLOCKADE_DATA_DIR=/tmp/b blockade runs list   # the history kept in another folder
         """,
         subcommands: [List.self, Show.self],
         defaultSubcommand: List.self)

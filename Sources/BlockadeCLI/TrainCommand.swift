@@ -19,12 +19,14 @@ struct TrainCommand: ParsableCommand {
         With --loco, each cohort is held out in turn: weights fitted on the others are evaluated on \
         it and compared with the default model and the baselines (AUC per cohort).
 
-        Examples:
-          blockade train data/icb/liu2019/expr_log2tpm.tsv.gz data/icb/riaz2017/expr_log2tpm.tsv.gz \\
-              --clinical data/icb/liu2019/clinical.tsv --clinical data/icb/riaz2017/clinical.tsv \\
+        Examples (from the package root; the cohorts are in ../shared/data/icb):
+          blockade train ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz \\
+              --clinical ../shared/data/icb/liu2019/clinical.tsv --clinical ../shared/data/icb/riaz2017/clinical.tsv \\
               --output model.json
-          blockade train A.tsv.gz B.tsv.gz C.tsv.gz --clinical a.tsv --clinical b.tsv --clinical c.tsv --loco
-          blockade evaluate D.tsv.gz --clinical d.tsv --model model.json
+          blockade train ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz \\
+              ../shared/data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/liu2019/clinical.tsv \\
+              --clinical ../shared/data/icb/riaz2017/clinical.tsv --clinical ../shared/data/icb/gide2019_pd1/clinical.tsv --loco
+          blockade evaluate ../shared/data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/gide2019_pd1/clinical.tsv --model model.json
         """)
 
     @Argument(help: "Expression files, one per cohort.")

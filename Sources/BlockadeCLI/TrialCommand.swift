@@ -19,8 +19,9 @@ struct TrialCommand: AsyncParsableCommand {
         Examples:
           blockade trial --tumor melanoma --arm nivolumab --arm nivolumab+ipilimumab --patients 500 --seed 1
           blockade trial --tumor nsclc --select 'pdl1_tps>=50' --arm platinum-doublet --arm pembrolizumab --patients 1000 --seed 7 --report trial.html
-          blockade trial --tumor melanoma --arm nivolumab --patients 10000 --seed 1 --shard 2/8 --output shard2.json
-          blockade merge shard*.json --output trial.json
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 1/2 --output shard1.json
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 2/2 --output shard2.json
+          blockade merge shard1.json shard2.json --output trial.json
 
         Selection attributes: pdl1_tps, pdl1_cps, pdl1_ic, tmb, msi (high|stable); combine with 'and'/'or'.
         PD-L1 is measured on each candidate's simulated tumour at baseline (constitutive expression plus the
@@ -151,8 +152,10 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge trial shards into the trial result (byte-identical to the unsharded run).",
         discussion: """
-        Example:
-          blockade merge shards/shard_*.json --output trial.json
+        Example (two shards, run as separate processes, then merged):
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 1/2 --output shard1.json
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 2/2 --output shard2.json
+          blockade merge shard1.json shard2.json --output trial.json --report trial.html
         """)
 
     @Argument(help: "Shard files written by `blockade trial --shard I/N --output FILE`.")
