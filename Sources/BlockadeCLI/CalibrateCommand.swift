@@ -111,7 +111,9 @@ struct CalibrateCommand: ParsableCommand {
         }
         guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a number ≥ 1") }
         guard maxMinutes.isFinite, maxMinutes > 0 else { throw ValidationError("--max-minutes \(maxMinutes): expected a positive number of minutes") }
-        for t in tumor { _ = try TumorType.named(t) }
+        for t in tumor {
+            do { _ = try TumorType.named(t) } catch { throw ValidationError("--tumor: \(error)") }
+        }
         guard toxicityDrug.isEmpty || toxicityOnly else { throw ValidationError("--toxicity-drug needs --toxicity-only") }
         guard output == nil || write else { throw ValidationError("--output needs --write") }
         if let output { try OutputPath.checkWritable(output, option: "--output") }

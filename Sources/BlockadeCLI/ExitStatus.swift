@@ -48,9 +48,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case is OutputWriteError: return .ioError
         case is ValidationError, is ExitCode, is CleanExit: return nil
         default:
-            // ArgumentParser's own parse errors are internal types: let it handle anything it
-            // classifies as other than a generic failure.
-            return BlockadeCommand.exitCode(for: error) == .failure ? .failure : nil
+            // ArgumentParser's own errors (parse errors, and what a validate() threw, wrapped) keep
+            // the status and message it gives them; validate() throws ValidationError for 64.
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { return nil }
+            return .failure
         }
     }
 }

@@ -50,6 +50,7 @@ struct ExitStatusTests {
     @Test("commands exit with the documented status", arguments: [
         (["list", "tumors"], ExitStatus.success),
         (["simulate", "--tumor", "glioma"], .usage),
+        (["calibrate", "--tumor", "glioma"], .usage),
         (["simulate", "--regimen", "aspirin"], .usage),
         (["simulate", "--days", "-1"], .usage),
         (["no-such-command"], .usage),
@@ -72,6 +73,9 @@ struct ExitStatusTests {
         }
         let run = try CommandLineRun.blockade(resolved)
         #expect(run.status == status.rawValue, "stderr: \(run.standardError)")
-        if status != .success { #expect(run.standardError.contains("Error:"), "stderr: \(run.standardError)") }
+        if status != .success {
+            #expect(run.standardError.contains("Error:"), "stderr: \(run.standardError)")
+            #expect(!run.standardError.contains("CommandError"), "stderr: \(run.standardError)")
+        }
     }
 }
