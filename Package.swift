@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
-        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "BlockadeTestSupport"]),
+        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "History", "BlockadeTestSupport"]),
     ]
 )

@@ -20,20 +20,26 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Drugs joined by '+'.")
     var regimen: String = "nivolumab"
 
-    @Option(name: .long, help: "Days simulated.")
+    @Option(name: .long, parsing: .unconditional, help: "Days simulated.")
     var days: Double = 730
 
-    @Option(name: .long, help: "Number of timed simulations.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of timed simulations.")
     var repeats: Int = 200
 
-    @Option(name: .long, help: "Relative tolerance of the solver.")
+    @Option(name: .long, parsing: .unconditional, help: "Relative tolerance of the solver.")
     var rtol: Double = 1e-6
 
-    @Option(name: .long, help: "Absolute tolerance of the solver.")
+    @Option(name: .long, parsing: .unconditional, help: "Absolute tolerance of the solver.")
     var atol: Double = 1e-6
 
+    func validate() throws {
+        guard repeats > 0 else { throw ValidationError("--repeats \(repeats): expected a positive number") }
+        guard days.isFinite, days > 0, days <= 3650 else { throw ValidationError("--days \(days): expected 1–3650 days") }
+        guard rtol.isFinite, rtol > 0, rtol < 0.1 else { throw ValidationError("--rtol \(rtol): expected a number between 0 and 0.1") }
+        guard atol.isFinite, atol > 0 else { throw ValidationError("--atol \(atol): expected a positive number") }
+    }
+
     func run() throws {
-        guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
         let patient = try patientOptions.patient()
         let regimen = try Regimen(parsing: regimen, tumor: patient.tumor.id)
         var settings = SimulationSettings()

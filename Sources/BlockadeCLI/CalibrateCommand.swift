@@ -22,7 +22,9 @@ struct CalibrateCommand: ParsableCommand {
         per combination). Arms that report grade ≥ 3 events of any attribution (CSV flag g3=allcause) \
         are compared with treatment-related events plus a background rate of events that treatment \
         does not cause, fitted on those arms; it never enters a trial's output. \
-        The loss is a robust (Cauchy) penalty of errors in threshold units. \
+        The loss is a robust (Cauchy) penalty of errors in threshold units. Progress goes to standard \
+        error, one line per evaluation: tumour type (or toxicity), evaluation k/n of the stage's budget \
+        n (a search may stop earlier), its loss, and the time since the stage began. \
         Prints published vs fitted ORR, CR, median PFS and G≥3 TRAE for every arm with pass/fail \
         (ORR ±5 points, G≥3 ±5 points, mPFS ±30 %). With --write, writes the fitted populations as a \
         new versioned data file (--output, default ./populations-v<N>.json), usable at once with \
@@ -47,31 +49,31 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Fit only this tumour type (repeat for several; default: all in the CSV, most arms first).")
     var tumor: [String] = []
 
-    @Option(name: .long, help: "Virtual patients per arm in each evaluation.")
+    @Option(name: .long, parsing: .unconditional, help: "Virtual patients per arm in each evaluation.")
     var patients: Int = 150
 
-    @Option(name: .long, help: "Virtual patients per arm in each evaluation of the toxicity fit. The standard error of a 15 % G≥3 rate is 3.6 points with 100 patients and 1.1 with 1,000; fits on a few hundred patients tune the factors to that seed's noise (the shipped factors of the checkpoint antibodies and of eight multi-arm drugs were fitted on 1,000; docs/TRIALS-ACCEPTANCE.md).")
+    @Option(name: .long, parsing: .unconditional, help: "Virtual patients per arm in each evaluation of the toxicity fit. The standard error of a 15 % G≥3 rate is 3.6 points with 100 patients and 1.1 with 1,000; fits on a few hundred patients tune the factors to that seed's noise (the shipped factors of the checkpoint antibodies and of eight multi-arm drugs were fitted on 1,000; docs/TRIALS-ACCEPTANCE.md).")
     var toxicityPatients: Int = 100
 
-    @Option(name: .long, help: "Virtual patients per arm for the final residual table.")
+    @Option(name: .long, parsing: .unconditional, help: "Virtual patients per arm for the final residual table.")
     var finalPatients: Int = 300
 
-    @Option(name: .long, help: "Population seed (the same in every evaluation).")
+    @Option(name: .long, parsing: .unconditional, help: "Population seed, the same in every evaluation; 0 to 2⁶⁴ − 1 (default: 1).", transform: NumericArgument.seed)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Nelder–Mead evaluations of the population parameters per tumour type, split over the rounds (0: evaluate the current populations only).")
+    @Option(name: .long, parsing: .unconditional, help: "Nelder–Mead evaluations of the population parameters per tumour type, split over the rounds (0: evaluate the current populations only).")
     var iterations: Int = 40
 
-    @Option(name: .long, help: "Rounds alternating drug sensitivities and population parameters.")
+    @Option(name: .long, parsing: .unconditional, help: "Rounds alternating drug sensitivities and population parameters.")
     var rounds: Int = 2
 
     @Option(name: .long, help: ArgumentHelp("How each round searches the population parameters: simplex (Nelder–Mead, --iterations split over the rounds) or coordinate (a bounded 1-D search of each parameter in turn, 8 evaluations each; suits --warm-start refinement).", valueName: "simplex|coordinate"))
     var populationSearch: PopulationCalibrator.PopulationSearch = .simplex
 
-    @Option(name: .long, help: "Objective evaluations for the global toxicity scales (0: keep the current scales).")
+    @Option(name: .long, parsing: .unconditional, help: "Objective evaluations for the global toxicity scales (0: keep the current scales).")
     var toxicityIterations: Int = 30
 
-    @Option(name: .long, help: "Stop optimising after this many minutes (best parameters so far are kept).")
+    @Option(name: .long, parsing: .unconditional, help: "Stop optimising after this many minutes (best parameters so far are kept).")
     var maxMinutes: Double = 25
 
     @Flag(name: .long, help: "Start from the current calibrated populations and toxicity scales (refinement) instead of the standard ones.")
@@ -83,7 +85,7 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --toxicity-only: refit only this drug's toxicity factor on its arms (repeat for several); the global toxicity scales, frailty and background rate stay. Cheap enough for many --toxicity-patients.", valueName: "drug"))
     var toxicityDrug: [String] = []
 
-    @Option(name: .long, help: "Population seeds after --seed on which the final populations are also evaluated (held-out patients).")
+    @Option(name: .long, parsing: .unconditional, help: "Population seeds after --seed on which the final populations are also evaluated (held-out patients).")
     var holdoutSeeds: Int = 3
 
     @Flag(name: .long, help: "Skip the ±20 % identifiability scan.")
@@ -101,11 +103,17 @@ struct CalibrateCommand: ParsableCommand {
     var replace = false
 
     func validate() throws {
-        guard patients > 0, finalPatients > 0 else { throw ValidationError("--patients and --final-patients must be positive") }
-        guard iterations >= 0, toxicityIterations >= 0 else { throw ValidationError("--iterations must be ≥ 0") }
-        guard rounds >= 1 else { throw ValidationError("--rounds must be ≥ 1") }
-        guard holdoutSeeds >= 0 else { throw ValidationError("--holdout-seeds must be ≥ 0") }
-        for t in tumor { _ = try TumorType.named(t) }
+        for (option, value) in [("--patients", patients), ("--toxicity-patients", toxicityPatients), ("--final-patients", finalPatients)] {
+            guard value > 0 else { throw ValidationError("\(option) \(value): expected a positive number of patients") }
+        }
+        for (option, value) in [("--iterations", iterations), ("--toxicity-iterations", toxicityIterations), ("--holdout-seeds", holdoutSeeds)] {
+            guard value >= 0 else { throw ValidationError("\(option) \(value): expected a number ≥ 0") }
+        }
+        guard rounds >= 1 else { throw ValidationError("--rounds \(rounds): expected a number ≥ 1") }
+        guard maxMinutes.isFinite, maxMinutes > 0 else { throw ValidationError("--max-minutes \(maxMinutes): expected a positive number of minutes") }
+        for t in tumor {
+            do { _ = try TumorType.named(t) } catch { throw ValidationError("--tumor: \(error)") }
+        }
         guard toxicityDrug.isEmpty || toxicityOnly else { throw ValidationError("--toxicity-drug needs --toxicity-only") }
         guard output == nil || write else { throw ValidationError("--output needs --write") }
         if let output { try OutputPath.checkWritable(output, option: "--output") }
@@ -145,6 +153,7 @@ struct CalibrateCommand: ParsableCommand {
         calibrator.populationSearch = populationSearch
         calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
         calibrator.log = { note($0) }
+        calibrator.onEvaluation = { note(CalibrationProgressLine.text($0)) }
         if !toxicityDrug.isEmpty {
             let fitted = calibrator.drugToxicityArms().map(\.drug)
             for d in toxicityDrug where !fitted.contains(d) {
@@ -239,7 +248,7 @@ struct CalibrateCommand: ParsableCommand {
             toxicity: scales)
         if write && !evaluationOnly {
             let path = output ?? "populations-v\(version).json"
-            try CalibratedPopulations.write(file, to: URL(fileURLWithPath: path))
+            try OutputPath.writing(path) { try CalibratedPopulations.write(file, to: URL(fileURLWithPath: path)) }
             note("wrote \(path) (version \(version)); use it with --populations \(path)")
         }
         guard replace, let root = Self.packageRoot() else { return }
@@ -251,7 +260,7 @@ struct CalibrateCommand: ParsableCommand {
             let shippedReport = try residuals(seed: seed, models: shippedModels, toxicity: existing.toxicity ?? ToxicityParameterization.identity)
             print("shipped version \(existing.version):\n" + shippedReport.summary)
             print("new version \(version):\n" + report.summary)
-            try CalibratedPopulations.write(file, to: dataPath)
+            try OutputPath.writing(dataPath.path) { try CalibratedPopulations.write(file, to: dataPath) }
         }
         // Populations kept from the data file are listed with their parameters too.
         let kept = try notFitted.compactMap { t in try existing.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
@@ -265,7 +274,7 @@ struct CalibrateCommand: ParsableCommand {
         if warmStart { doc.warmStartVersion = existing.version }
         if evaluationOnly { doc.evaluatedFileCreatedBy = existing.createdBy }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
-        try Data(doc.markdown.utf8).write(to: docPath, options: .atomic)
+        try OutputPath.write(Data(doc.markdown.utf8), to: docPath.path)
         note(evaluationOnly ? "nothing refitted: wrote \(docPath.path) for data file version \(version) (unchanged)"
                             : "replaced \(dataPath.path) (version \(version)) and wrote \(docPath.path); rebuild to ship the new populations")
     }

@@ -17,8 +17,13 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Path of the HTML report.")
     var report: String = "blockade-demo.html"
 
-    @Option(name: .long, help: "Days simulated.")
+    @Option(name: .long, parsing: .unconditional, help: "Days simulated.")
     var days: Double = 365
+
+    func validate() throws {
+        guard days.isFinite, days > 0, days <= 3650 else { throw ValidationError("--days \(days): expected 1–3650 days") }
+        try OutputPath.checkWritable(report, option: "--report")
+    }
 
     func run() throws {
         var settings = SimulationSettings()

@@ -19,10 +19,11 @@ struct EvaluateCommand: ParsableCommand {
         AUC = P(score of a responder > score of a non-responder), ties counting 1/2 (= Mann–Whitney \
         U / (n1·n0)); 95% CI by DeLong et al. 1988.
 
-        Examples:
-          blockade evaluate data/icb/liu2019/expr_log2tpm.tsv.gz --clinical data/icb/liu2019/clinical.tsv
-          blockade evaluate expr.tsv --clinical clinical.tsv --format json
-          blockade evaluate expr.tsv --clinical clinical.tsv --model model.json
+        Examples (from the package root; the cohorts are in ../shared/data/icb):
+          blockade evaluate ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/liu2019/clinical.tsv
+          blockade evaluate ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/riaz2017/clinical.tsv --format json
+          blockade train ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/liu2019/clinical.tsv --output model.json
+          blockade evaluate ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/riaz2017/clinical.tsv --model model.json
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -40,30 +41,28 @@ struct EvaluateCommand: ParsableCommand {
     var model: String?
 
     func run() throws {
-        try OmicsCommandSupport.run {
-            let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault
-            let (matrix, _) = try OmicsCommandSupport.loadExpression(expression)
-            let labels = try ClinicalTable.read(path: clinical)
-            let start = Date()
-            let scores = try CohortAnalysis.run(matrix, model: responseModel, file: expression)
-            let result = try CohortAnalysis.evaluate(scores, clinical: labels)
-            OmicsCommandSupport.note("blockade: scored \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
-            switch format {
-            case .json:
-                let report = EvaluationReport(
-                    nResponders: result.responders, nNonresponders: result.nonResponders,
-                    scores: result.scores.map {
-                        EvaluationReport.Score(name: $0.name, auc: OmicsCommandSupport.rounded($0.estimate.auc),
-                                               ci95: $0.estimate.ci95.map { OmicsCommandSupport.rounded($0) })
-                    })
-                print(try OmicsCommandSupport.json(report))
-            case .table:
-                print("responders: \(result.responders)   non-responders: \(result.nonResponders)")
-                print("score".padding(toLength: 26, withPad: " ", startingAt: 0) + "AUC     95% CI (DeLong)")
-                for s in result.scores {
-                    let ci = s.estimate.ci95.map { OmicsCommandSupport.format($0, digits: 3) }.joined(separator: "–")
-                    print(s.name.padding(toLength: 26, withPad: " ", startingAt: 0) + OmicsCommandSupport.format(s.estimate.auc, digits: 3) + "   " + ci)
-                }
+        let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault
+        let (matrix, _) = try OmicsCommandSupport.loadExpression(expression)
+        let labels = try ClinicalTable.read(path: clinical)
+        let start = Date()
+        let scores = try CohortAnalysis.run(matrix, model: responseModel, file: expression)
+        let result = try CohortAnalysis.evaluate(scores, clinical: labels)
+        OmicsCommandSupport.note("blockade: scored \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
+        switch format {
+        case .json:
+            let report = EvaluationReport(
+                nResponders: result.responders, nNonresponders: result.nonResponders,
+                scores: result.scores.map {
+                    EvaluationReport.Score(name: $0.name, auc: OmicsCommandSupport.rounded($0.estimate.auc),
+                                           ci95: $0.estimate.ci95.map { OmicsCommandSupport.rounded($0) })
+                })
+            print(try OmicsCommandSupport.json(report))
+        case .table:
+            print("responders: \(result.responders)   non-responders: \(result.nonResponders)")
+            print("score".padding(toLength: 26, withPad: " ", startingAt: 0) + "AUC     95% CI (DeLong)")
+            for s in result.scores {
+                let ci = s.estimate.ci95.map { OmicsCommandSupport.format($0, digits: 3) }.joined(separator: "–")
+                print(s.name.padding(toLength: 26, withPad: " ", startingAt: 0) + OmicsCommandSupport.format(s.estimate.auc, digits: 3) + "   " + ci)
             }
         }
     }

@@ -30,11 +30,16 @@ struct ExportSBML: ParsableCommand {
     @Option(name: .long, help: "Drugs joined by '+'.")
     var regimen: String = "nivolumab"
 
-    @Option(name: .long, help: "Days of dosing events to include.")
+    @Option(name: .long, parsing: .unconditional, help: "Days of dosing events to include.")
     var days: Double = 365
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output (written atomically).")
     var output: String?
+
+    func validate() throws {
+        guard days.isFinite, days > 0, days <= 3650 else { throw ValidationError("--days \(days): expected 1–3650 days") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
+    }
 
     func run() throws {
         let patient = try patientOptions.patient()
@@ -61,19 +66,11 @@ struct ExportModelDocument: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    func validate() throws {
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
+    }
+
     func run() throws {
         try writeOutput(ModelDocumentation.markdown(), to: output)
-    }
-}
-
-/// Writes text to a file atomically (nothing half-written on failure) or to standard output.
-func writeOutput(_ text: String, to path: String?) throws {
-    guard let path else { print(text, terminator: text.hasSuffix("\n") ? "" : "\n"); return }
-    do {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    } catch {
-        throw ValidationError("cannot write '\(path)': \(error.localizedDescription)")
     }
 }

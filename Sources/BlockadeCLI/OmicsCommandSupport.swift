@@ -2,22 +2,12 @@ import ArgumentParser
 import Foundation
 import Omics
 
-/// Helpers shared by `profile`, `evaluate` and `train`: loading inputs with progress on stderr,
-/// turning `OmicsError` into a clean exit, and writing JSON.
+/// Helpers shared by `profile`, `evaluate` and `train`: loading inputs with progress on stderr and
+/// writing JSON. An `OmicsError` names the file and exits with status 65 (``ExitStatus``).
 enum OmicsCommandSupport {
     /// Writes a line to stderr (progress and timing never mix with the data on stdout).
     static func note(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-
-    /// Runs `body`, printing an `OmicsError` as `error: <message>` and exiting with status 1.
-    static func run(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as OmicsError {
-            note("error: \(error.description)")
-            throw ExitCode(1)
-        }
     }
 
     /// Reads an expression file, reporting size, scale and timing on stderr.

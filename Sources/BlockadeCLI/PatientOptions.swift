@@ -11,16 +11,16 @@ struct PatientOptions: ParsableArguments {
                                valueName: "name=level"))
     var mechanism: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Baseline sum of diameters, mm (one equivalent lesion).", valueName: "mm"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Baseline sum of diameters, mm (one equivalent lesion).", valueName: "mm"))
     var diameter: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Untreated volume doubling time, days (default: tumour type's).", valueName: "days"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Untreated volume doubling time, days (default: tumour type's).", valueName: "days"))
     var doublingTime: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Tumour mutational burden, mutations/Mb (default: tumour type's median).", valueName: "mut/Mb"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Tumour mutational burden, mutations/Mb (default: tumour type's median).", valueName: "mut/Mb"))
     var tmb: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Baseline PD-L1 expression relative to a typical PD-L1-positive tumour.", valueName: "x"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Baseline PD-L1 expression relative to a typical PD-L1-positive tumour.", valueName: "x"))
     var pdl1: Double?
 
     /// The patient these options describe.

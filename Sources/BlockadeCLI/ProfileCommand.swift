@@ -18,13 +18,13 @@ struct ProfileCommand: ParsableCommand {
         Input: genes (HGNC symbols; outdated aliases such as C10orf54 are renamed) as rows, samples \
         as columns; log2 TPM, linear TPM/FPKM or raw counts, detected and stated on stderr.
 
-        Examples:
-          blockade profile data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --format tsv > profile.tsv
-          blockade profile expr.tsv.gz --clinical clinical.tsv            # adds the R/NR label
-          blockade profile one_patient.tsv --reference builtin            # a single new sample
+        Examples (from the package root; the cohorts are in ../shared/data/icb):
+          blockade profile ../shared/data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --format tsv > profile.tsv
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/riaz2017/clinical.tsv   # adds the R/NR label
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --reference builtin   # against the bundled reference, as for a single new sample
           blockade profile --export-gmt > mechanisms.gmt                  # the built-in gene sets
-          blockade profile expr.tsv --matrix raw --gene-sets my.gmt       # raw ssGSEA, sets × samples
-          blockade profile expr.tsv --matrix raw --method singscore       # singscore instead
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --matrix raw --gene-sets mechanisms.gmt   # raw ssGSEA, sets × samples
+          blockade profile ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz --matrix raw --method singscore           # singscore instead
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, tsv }
@@ -72,42 +72,40 @@ struct ProfileCommand: ParsableCommand {
             return
         }
         guard let expression else { return }
-        try OmicsCommandSupport.run {
-            let (matrix, report) = try OmicsCommandSupport.loadExpression(expression)
-            if let kind = self.matrix {
-                let sets = try geneSets.map { path throws(OmicsError) in try GMTReader.read(path: path) } ?? MechanismCatalog.geneSets
-                let start = Date()
-                let scores = method == .ssgsea
-                    ? try SSGSEA.score(matrix, sets: sets, file: expression)
-                    : try Singscore.score(matrix, sets: sets, file: expression).scores
-                OmicsCommandSupport.note("blockade: \(method.rawValue) of \(scores.setNames.count) sets × \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
-                reportMissing(scores)
-                printMatrix(scores, normalized: kind == .normalized && method == .ssgsea)
-                return
-            }
-            let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault
-            let labels = try clinical.map { path throws(OmicsError) in try ClinicalTable.read(path: path) }
-            let placement: Placement
-            switch reference {
-            case .cohort: placement = .cohort
-            case .builtin: placement = .reference
-            case .auto: placement = matrix.samples.count >= 10 ? .cohort : .reference
-            }
-            let cohort = try CohortAnalysis.run(matrix, model: responseModel, placement: placement, file: expression)
-            reportMissing(cohort.mechanisms)
-            if placement == .cohort && matrix.samples.count < 10 {
-                OmicsCommandSupport.note("blockade: warning: only \(matrix.samples.count) samples; within-cohort z-scores and percentiles are unstable below ~10 (try --reference builtin)")
-            }
-            if placement == .reference {
-                OmicsCommandSupport.note("blockade: placing samples against the bundled reference (208 melanoma biopsies); raw ssGSEA depends on the gene universe, so treat percentiles as approximate for other platforms or tumours")
-            }
-            let profiles = MechanismProfileBuilder.build(cohort)
-            switch format {
-            case .json:
-                print(try OmicsCommandSupport.json(ProfileReport(report: report, matrix: matrix, cohort: cohort, profiles: profiles, labels: labels)))
-            case .tsv:
-                printTSV(cohort, profiles: profiles, labels: labels)
-            }
+        let (matrix, report) = try OmicsCommandSupport.loadExpression(expression)
+        if let kind = self.matrix {
+            let sets = try geneSets.map { path throws(OmicsError) in try GMTReader.read(path: path) } ?? MechanismCatalog.geneSets
+            let start = Date()
+            let scores = method == .ssgsea
+                ? try SSGSEA.score(matrix, sets: sets, file: expression)
+                : try Singscore.score(matrix, sets: sets, file: expression).scores
+            OmicsCommandSupport.note("blockade: \(method.rawValue) of \(scores.setNames.count) sets × \(matrix.samples.count) samples in \(OmicsCommandSupport.seconds(since: start)) s")
+            reportMissing(scores)
+            printMatrix(scores, normalized: kind == .normalized && method == .ssgsea)
+            return
+        }
+        let responseModel = try model.map { path throws(OmicsError) in try ResponseModel.load(path: path) } ?? .knowledgeDefault
+        let labels = try clinical.map { path throws(OmicsError) in try ClinicalTable.read(path: path) }
+        let placement: Placement
+        switch reference {
+        case .cohort: placement = .cohort
+        case .builtin: placement = .reference
+        case .auto: placement = matrix.samples.count >= 10 ? .cohort : .reference
+        }
+        let cohort = try CohortAnalysis.run(matrix, model: responseModel, placement: placement, file: expression)
+        reportMissing(cohort.mechanisms)
+        if placement == .cohort && matrix.samples.count < 10 {
+            OmicsCommandSupport.note("blockade: warning: only \(matrix.samples.count) samples; within-cohort z-scores and percentiles are unstable below ~10 (try --reference builtin)")
+        }
+        if placement == .reference {
+            OmicsCommandSupport.note("blockade: placing samples against the bundled reference (208 melanoma biopsies); raw ssGSEA depends on the gene universe, so treat percentiles as approximate for other platforms or tumours")
+        }
+        let profiles = MechanismProfileBuilder.build(cohort)
+        switch format {
+        case .json:
+            print(try OmicsCommandSupport.json(ProfileReport(report: report, matrix: matrix, cohort: cohort, profiles: profiles, labels: labels)))
+        case .tsv:
+            printTSV(cohort, profiles: profiles, labels: labels)
         }
     }
 

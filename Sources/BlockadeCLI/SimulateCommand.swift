@@ -31,22 +31,22 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Drugs joined by '+', e.g. nivolumab+ipilimumab (see `blockade list drugs`).", valueName: "regimen"))
     var regimen: String = "nivolumab"
 
-    @Option(name: .long, help: ArgumentHelp("Days simulated from the first dose.", valueName: "days"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Days simulated from the first dose.", valueName: "days"))
     var days: Double = 365
 
-    @Option(name: .long, help: ArgumentHelp("Days between RECIST scans.", valueName: "days"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Days between RECIST scans.", valueName: "days"))
     var scanInterval: Double = 56
 
-    @Option(name: .long, help: ArgumentHelp("Spacing of the time series in csv/json output, days.", valueName: "days"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Spacing of the time series in csv/json output, days.", valueName: "days"))
     var outputInterval: Double = 7
 
     @Option(name: .long, help: "Output format: table (readable), csv (time series of every species), json (series + response).")
     var format: SimulationFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Relative tolerance of the ODE solver.", valueName: "x"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Relative tolerance of the ODE solver.", valueName: "x"))
     var rtol: Double = 1e-6
 
-    @Option(name: .long, help: ArgumentHelp("Absolute tolerance of the ODE solver (cells, nmol and dimensionless levels alike).", valueName: "x"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Absolute tolerance of the ODE solver (cells, nmol and dimensionless levels alike).", valueName: "x"))
     var atol: Double = 1e-6
 
     @Flag(name: .long, help: "Skip the counterfactual mechanism attribution (faster).")

@@ -19,12 +19,14 @@ struct TrainCommand: ParsableCommand {
         With --loco, each cohort is held out in turn: weights fitted on the others are evaluated on \
         it and compared with the default model and the baselines (AUC per cohort).
 
-        Examples:
-          blockade train data/icb/liu2019/expr_log2tpm.tsv.gz data/icb/riaz2017/expr_log2tpm.tsv.gz \\
-              --clinical data/icb/liu2019/clinical.tsv --clinical data/icb/riaz2017/clinical.tsv \\
+        Examples (from the package root; the cohorts are in ../shared/data/icb):
+          blockade train ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz \\
+              --clinical ../shared/data/icb/liu2019/clinical.tsv --clinical ../shared/data/icb/riaz2017/clinical.tsv \\
               --output model.json
-          blockade train A.tsv.gz B.tsv.gz C.tsv.gz --clinical a.tsv --clinical b.tsv --clinical c.tsv --loco
-          blockade evaluate D.tsv.gz --clinical d.tsv --model model.json
+          blockade train ../shared/data/icb/liu2019/expr_log2tpm.tsv.gz ../shared/data/icb/riaz2017/expr_log2tpm.tsv.gz \\
+              ../shared/data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/liu2019/clinical.tsv \\
+              --clinical ../shared/data/icb/riaz2017/clinical.tsv --clinical ../shared/data/icb/gide2019_pd1/clinical.tsv --loco
+          blockade evaluate ../shared/data/icb/gide2019_pd1/expr_log2tpm.tsv.gz --clinical ../shared/data/icb/gide2019_pd1/clinical.tsv --model model.json
         """)
 
     @Argument(help: "Expression files, one per cohort.")
@@ -36,7 +38,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Where to write the model JSON.")
     var output: String?
 
-    @Option(help: "L2 penalty on the weights (per sample).")
+    @Option(parsing: .unconditional, help: "L2 penalty on the weights (per sample).")
     var lambda: Double = 0.1
 
     @Flag(help: "Leave-one-cohort-out validation table (markdown) on stdout.")
@@ -48,6 +50,8 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("give one --clinical per expression file (\(expressions.count)) or a single one")
         }
         guard output != nil || loco else { throw ValidationError("nothing to do: give --output model.json and/or --loco") }
+        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda \(lambda): expected a number ≥ 0") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
     }
 
     struct Cohort {
@@ -57,26 +61,20 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        try OmicsCommandSupport.run {
-            var cohorts: [Cohort] = []
-            for (i, path) in expressions.enumerated() {
-                let (matrix, _) = try OmicsCommandSupport.loadExpression(path)
-                let labels = try ClinicalTable.read(path: clinical.count == 1 ? clinical[0] : clinical[i])
-                let scores = try CohortAnalysis.run(matrix, file: path)
-                cohorts.append(Cohort(name: OmicsCommandSupport.cohortName(path), scores: scores, labels: labels))
-            }
-            if let output {
-                let model = ResponseModelTrainer.fit(template: .knowledgeDefault, cohorts: cohorts.map(trainingData), lambda: lambda)
-                do {
-                    try model.jsonData().write(to: URL(fileURLWithPath: output))
-                } catch {
-                    throw OmicsError.unreadable(file: output, reason: "cannot write the model: \(error.localizedDescription)")
-                }
-                let weights = model.features.map { "\($0.name) \($0.sign > 0 ? "+" : "−")\(OmicsCommandSupport.format($0.weight, digits: 3))" }
-                OmicsCommandSupport.note("blockade: wrote \(output): \(weights.joined(separator: ", "))")
-            }
-            if loco { try printLOCO(cohorts) }
+        var cohorts: [Cohort] = []
+        for (i, path) in expressions.enumerated() {
+            let (matrix, _) = try OmicsCommandSupport.loadExpression(path)
+            let labels = try ClinicalTable.read(path: clinical.count == 1 ? clinical[0] : clinical[i])
+            let scores = try CohortAnalysis.run(matrix, file: path)
+            cohorts.append(Cohort(name: OmicsCommandSupport.cohortName(path), scores: scores, labels: labels))
         }
+        if let output {
+            let model = ResponseModelTrainer.fit(template: .knowledgeDefault, cohorts: cohorts.map(trainingData), lambda: lambda)
+            try OutputPath.write(try model.jsonData(), to: output)
+            let weights = model.features.map { "\($0.name) \($0.sign > 0 ? "+" : "−")\(OmicsCommandSupport.format($0.weight, digits: 3))" }
+            OmicsCommandSupport.note("blockade: wrote \(output): \(weights.joined(separator: ", "))")
+        }
+        if loco { try printLOCO(cohorts) }
     }
 
     private func trainingData(_ c: Cohort) -> ResponseModelTrainer.CohortData {

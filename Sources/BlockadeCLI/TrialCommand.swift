@@ -19,8 +19,9 @@ struct TrialCommand: AsyncParsableCommand {
         Examples:
           blockade trial --tumor melanoma --arm nivolumab --arm nivolumab+ipilimumab --patients 500 --seed 1
           blockade trial --tumor nsclc --select 'pdl1_tps>=50' --arm platinum-doublet --arm pembrolizumab --patients 1000 --seed 7 --report trial.html
-          blockade trial --tumor melanoma --arm nivolumab --patients 10000 --seed 1 --shard 2/8 --output shard2.json
-          blockade merge shard*.json --output trial.json
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 1/2 --output shard1.json
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 2/2 --output shard2.json
+          blockade merge shard1.json shard2.json --output trial.json
 
         Selection attributes: pdl1_tps, pdl1_cps, pdl1_ic, tmb, msi (high|stable); combine with 'and'/'or'.
         PD-L1 is measured on each candidate's simulated tumour at baseline (constitutive expression plus the
@@ -38,13 +39,13 @@ struct TrialCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A regimen (repeat for each arm; the first is the control).", valueName: "regimen"))
     var arm: [String] = []
 
-    @Option(name: .long, help: "Number of selected patients.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of selected patients.")
     var patients: Int = 200
 
-    @Option(name: .long, help: "Population seed.")
+    @Option(name: .long, parsing: .unconditional, help: "Population seed, 0 to 2⁶⁴ − 1 (default: 1).", transform: NumericArgument.seed)
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Follow-up from the first dose, days.")
+    @Option(name: .long, parsing: .unconditional, help: "Follow-up from the first dose, days.")
     var days: Double = 730
 
     @Option(name: .long, help: ArgumentHelp("Run only shard I of N (1-based), e.g. 2/8; needs --output.", valueName: "I/N"))
@@ -88,6 +89,8 @@ struct TrialCommand: AsyncParsableCommand {
         guard patients > 0, patients <= 10_000_000 else { throw ValidationError("--patients \(patients): expected 1–10,000,000") }
         guard days >= 56, days <= 3650 else { throw ValidationError("--days \(days): expected 56–3650") }
         if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the shard") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
+        if let report { try OutputPath.checkWritable(report, option: "--report") }
     }
 
     func run() async throws {
@@ -121,13 +124,13 @@ struct TrialCommand: AsyncParsableCommand {
         }
         let configJSON = (try? String(decoding: JSONEncoder().encode(config), as: UTF8.self)) ?? "{}"
         let commandLine = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let store: SQLiteRunStore? = noHistory ? nil : try? SQLiteRunStore()
+        let history = RunHistory(enabled: !noHistory)
         var text = ""
         let body: () async throws -> String? = {
             let arms = try work()
             if let position, let output {
                 let file = TrialShard(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, patients: patients, shard: position, arms: arms)
-                try Data(file.encoded()).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try OutputPath.write(try file.encoded(), to: output)
                 text = "wrote shard \(position.index + 1)/\(position.count) (\(range.count) patients) to \(output)\n"
                 return "{\"shard\": \"\(position.index + 1)/\(position.count)\"}"
             }
@@ -138,11 +141,7 @@ struct TrialCommand: AsyncParsableCommand {
             text = format == .json ? json : TrialTable.render(summary)
             return summary.json.serialized(pretty: false)
         }
-        if let store {
-            _ = try await store.recording(command: commandLine, configuration: configJSON, version: BlockadeCommand.version, seed: seed, body)
-        } else {
-            _ = try await body()
-        }
+        try await history.recording(command: commandLine, configuration: configJSON, version: BlockadeCommand.version, seed: seed, body)
         print(text, terminator: "")
     }
 }
@@ -153,8 +152,10 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge trial shards into the trial result (byte-identical to the unsharded run).",
         discussion: """
-        Example:
-          blockade merge shards/shard_*.json --output trial.json
+        Example (two shards, run as separate processes, then merged):
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 1/2 --output shard1.json
+          blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 2/2 --output shard2.json
+          blockade merge shard1.json shard2.json --output trial.json --report trial.html
         """)
 
     @Argument(help: "Shard files written by `blockade trial --shard I/N --output FILE`.")
@@ -166,10 +167,24 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the HTML report.")
     var report: String?
 
-    func run() throws {
+    func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("give the shard files to merge") }
+        // Writing over a shard would destroy an input of the merge (and of any later re-merge).
+        let inputs = Set(shards.map(OutputPath.resolved))
+        for (option, path) in [("--output", output), ("--report", report)] {
+            guard let path else { continue }
+            if inputs.contains(OutputPath.resolved(path)) {
+                throw ValidationError("\(option) \(path) is one of the shards being merged; choose another file so no input is overwritten")
+            }
+            try OutputPath.checkWritable(path, option: option)
+        }
+    }
+
+    func run() throws {
         let named = try shards.map { path -> TrialShard.Named in
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read shard '\(path)'") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TrialShardError.invalid(file: path, problem: "cannot be read (no such file, a directory, or no read permission)")
+            }
             return (path, try TrialShard.decode(data, file: path))
         }
         let merged = try TrialShard.merge(shards: named)
@@ -178,35 +193,6 @@ struct MergeCommand: ParsableCommand {
         try writeOutput(json, to: output)
         if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: merged.arms), to: report) }
     }
-}
-
-/// A progress bar on standard error (updated at most 10 times a second).
-final class ProgressBar: @unchecked Sendable {
-    let total: Int, label: String
-    private let lock = NSLock()
-    private var lastDraw = Date.distantPast
-    private let start = Date()
-    init(total: Int, label: String) { self.total = total; self.label = label }
-    func update(_ done: Int) {
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
-        lastDraw = now
-        let width = 30, filled = total == 0 ? width : width * done / total
-        let rate = Double(done) / max(now.timeIntervalSince(start), 1e-9)
-        let line = "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total) patients, \(String(format: "%.0f", rate))/s"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-    /// The screening phase of a selection: candidates whose biomarkers were measured so far.
-    func screening(screened: Int, selected: Int) {
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) > 0.1 else { return }
-        lastDraw = now
-        let line = "\r\(label) screening: \(screened) candidates measured, \(min(selected, total))/\(total) selected"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
 }
 
 extension TherapyLine: ExpressibleByArgument {}

@@ -12,7 +12,7 @@ enum TrialTable {
         func row(_ name: String, _ f: (ArmSummary) -> String) { out += cell(name) + s.arms.map { cell(f($0)) }.joined() + "\n" }
         row("patients") { "\($0.n)" }
         row("ORR (95% CI)") { String(format: "%.1f%% (%.1f–%.1f)", 100 * $0.orr, 100 * $0.orrCI95.lower, 100 * $0.orrCI95.upper) }
-        row("CR / PR / SD / PD") { "\($0.completeResponses) / \($0.partialResponses) / \($0.stableDiseases) / \($0.progressiveDiseases)" }
+        row("CR / PR / SD / PD / NE") { "\($0.completeResponses) / \($0.partialResponses) / \($0.stableDiseases) / \($0.progressiveDiseases) / \($0.notEvaluable)" }
         row("DCR") { String(format: "%.1f%%", 100 * $0.dcr) }
         row("median PFS, months") { months($0.pfs.median.median) }
         row("median OS, months") { months($0.os.median.median) }
@@ -68,10 +68,10 @@ enum TrialReportBuilder {
                 },
                 mechanismFractions: fractions))
         }
-        let header = ["arm", "n", "ORR (95% CI)", "CR/PR/SD/PD", "DCR", "mPFS (mo)", "mOS (mo)", "G≥3 TRAE", "discontinued"]
+        let header = ["arm", "n", "ORR (95% CI)", "CR/PR/SD/PD/NE", "DCR", "mPFS (mo)", "mOS (mo)", "G≥3 TRAE", "discontinued"]
         let rows = s.arms.map { a in
             [a.regimen, "\(a.n)", String(format: "%.1f%% (%.1f–%.1f)", 100 * a.orr, 100 * a.orrCI95.lower, 100 * a.orrCI95.upper),
-             "\(a.completeResponses)/\(a.partialResponses)/\(a.stableDiseases)/\(a.progressiveDiseases)", String(format: "%.1f%%", 100 * a.dcr),
+             "\(a.completeResponses)/\(a.partialResponses)/\(a.stableDiseases)/\(a.progressiveDiseases)/\(a.notEvaluable)", String(format: "%.1f%%", 100 * a.dcr),
              TrialTable.months(a.pfs.median.median), TrialTable.months(a.os.median.median),
              String(format: "%.1f%%", 100 * Double(a.grade3PlusCount) / Double(a.n)), String(format: "%.1f%%", 100 * Double(a.discontinuedCount) / Double(a.n))]
         }

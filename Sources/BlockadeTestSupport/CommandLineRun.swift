@@ -21,7 +21,8 @@ public struct CommandLineRun: Sendable {
     ///
     /// Output goes to temporary files rather than pipes, so a program that prints more than a pipe
     /// buffer (64 KiB) cannot dead-lock against a parent that only reads after it exits.
-    public static func run(_ executable: URL, _ arguments: [String]) throws -> CommandLineRun {
+    /// - Parameter environment: variables set (or replaced) on top of this process's environment.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandLineRun {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("blockade-run-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -36,6 +37,9 @@ public struct CommandLineRun: Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         try process.run()
         process.waitUntilExit()
         try out.close(); try err.close()
@@ -45,8 +49,11 @@ public struct CommandLineRun: Sendable {
     }
 
     /// Runs the built `blockade` executable (see ``blockadeExecutable(filePath:)``).
-    public static func blockade(_ arguments: [String], filePath: String = #filePath) throws -> CommandLineRun {
-        try run(blockadeExecutable(filePath: filePath), arguments)
+    /// - Parameter environment: variables set (or replaced) on top of this process's environment,
+    ///   e.g. `["BLOCKADE_DATA_DIR": folder]`.
+    public static func blockade(_ arguments: [String], environment: [String: String] = [:],
+                                filePath: String = #filePath) throws -> CommandLineRun {
+        try run(blockadeExecutable(filePath: filePath), arguments, environment: environment)
     }
 
     /// The `blockade` executable of the current build.

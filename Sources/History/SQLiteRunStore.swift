@@ -18,9 +18,17 @@ public struct SQLiteRunStore: RunStore {
 
     /// Opens (creating if needed, with its folder) the database at `path` and migrates it.
     /// - Parameter path: database file; by default `RunStoreLocation.defaultPath()`.
+    /// - Throws: ``RunStoreError/cannotCreateDirectory(path:reason:)`` when the folder cannot be
+    ///   made (a file of that name is in the way, no permission), ``RunStoreError/unusableDatabase(path:reason:)``
+    ///   when the file is not a sound SQLite database or cannot be opened.
     public init(path: String = RunStoreLocation.defaultPath()) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw RunStoreError.cannotCreateDirectory(path: directory, reason:
+                    "it is a file, not a folder (point BLOCKADE_DATA_DIR at a folder, or move the file)")
+            }
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
@@ -33,9 +41,37 @@ public struct SQLiteRunStore: RunStore {
             // FULL: a committed run survives power loss too, not only a killed process; runs are few.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+        pool = try Self.naming(path) {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+            return pool
+        }
         self.path = path
+    }
+
+    /// Runs `body`, turning an SQLite error into ``RunStoreError/unusableDatabase(path:reason:)``,
+    /// which names the file and says what is wrong in words instead of a result code.
+    private static func naming<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw RunStoreError.unusableDatabase(path: path, reason: reason(error))
+        }
+    }
+
+    /// The words for an SQLite failure, with what to do about it.
+    static func reason(_ error: DatabaseError) -> String {
+        let startOver = "move it aside and Blockade starts a new history"
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return "not an SQLite database (damaged, or another kind of file); \(startOver)"
+        case .SQLITE_CORRUPT: return "the database is damaged; \(startOver)"
+        case .SQLITE_CANTOPEN: return "cannot be opened (a folder of that name, or no permission in its folder)"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return "no permission to write it"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "locked by another process for more than \(Int(busyTimeout)) s"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_IOERR: return "input/output error (\(error.message ?? "no detail"))"
+        default: return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "no detail")"
+        }
     }
 
     /// Schema versions, oldest first. Append new migrations; never edit a released one.
@@ -61,13 +97,13 @@ public struct SQLiteRunStore: RunStore {
 
     /// Names of the migrations applied to this file, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { try Self.migrator.appliedIdentifiers($0) }.sorted()
+        try Self.naming(path) { try pool.read { try Self.migrator.appliedIdentifiers($0) }.sorted() }
     }
 
     /// Inserts or replaces `run` in one transaction, after checking its id and JSON fields.
     public func record(_ run: RunRecord) throws {
         try Self.validate(run)
-        try pool.write { db in
+        try Self.naming(path) { try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO run (id, started, finished, command, configuration, version, seed, summary, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -76,28 +112,37 @@ public struct SQLiteRunStore: RunStore {
                   seed = excluded.seed, summary = excluded.summary, status = excluded.status
                 """, arguments: [run.id, run.started, run.finished, run.command, run.configuration, run.version,
                                  run.seed.map(String.init), run.summary, run.status.rawValue])
-        }
+        } }
     }
 
     /// The `limit` most recent runs, newest first.
     public func list(limit: Int) throws -> [RunSummary] {
-        try pool.read { db in
+        try Self.naming(path) { try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, started, finished, command, version, seed, status FROM run
                 ORDER BY started DESC, id DESC LIMIT ?
                 """, arguments: [max(limit, 0)])
-        }.map { try Self.summary(from: $0) }
+        } }.map { try Self.summary(from: $0) }
     }
 
     /// The run with this id (case-insensitive), nil if none.
     public func run(id: String) throws -> RunRecord? {
-        guard let row = try pool.read({ db in
+        guard let row = try Self.naming(path, { try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ? COLLATE NOCASE", arguments: [id])
-        }) else { return nil }
+        } }) else { return nil }
         let head = try Self.summary(from: row)
         return RunRecord(id: head.id, started: head.started, finished: head.finished, command: head.command,
                          configuration: row["configuration"] ?? "{}", version: head.version, seed: head.seed,
                          summary: row["summary"], status: head.status)
+    }
+
+    /// Ids starting with `prefix`, case-insensitive (SQLite's `LIKE` folds ASCII case; the prefix
+    /// has no `%` or `_` to escape, as it holds only hexadecimal digits and hyphens).
+    public func ids(startingWith prefix: String, limit: Int) throws -> [String] {
+        try Self.naming(path) { try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM run WHERE id LIKE ? ORDER BY id LIMIT ?",
+                                arguments: [prefix + "%", max(limit, 0)])
+        } }
     }
 
     /// SQLite's `PRAGMA integrity_check`: `["ok"]` for a sound file, otherwise the problems found.

@@ -27,7 +27,7 @@ import BlockadeTestSupport
     @Test func countsAndRates() throws {
         let s = try ArmSummary(outcomes: Self.arm)
         #expect(s.n == 10)
-        #expect([s.completeResponses, s.partialResponses, s.stableDiseases, s.progressiveDiseases] == [1, 3, 2, 4])
+        #expect([s.completeResponses, s.partialResponses, s.stableDiseases, s.progressiveDiseases, s.notEvaluable] == [1, 3, 2, 4, 0])
         #expect(s.orr == 0.4 && s.dcr == 0.6)
         #expect(s.grade3PlusCount == 2 && s.discontinuedCount == 1)
         #expect(s.primaryResistanceCount == 6 && s.primaryResistanceUnattributed == 2)
@@ -45,6 +45,7 @@ import BlockadeTestSupport
         guard case let .object(o) = try ArmSummary(outcomes: Self.arm).json else { Issue.record("not an object"); return }
         #expect(o["regimen"] == .string("nivolumab") && o["n"] == .int(10))
         #expect(o["cr"] == .number(0.1) && o["pr"] == .number(0.3) && o["sd"] == .number(0.2) && o["pd"] == .number(0.4))
+        #expect(o["ne"] == .number(0))
         #expect(o["g3plus_trae"] == .number(0.2) && o["discontinuation_trae"] == .number(0.1))
         #expect(o["median_pfs_months"] == .number(180 / 30.4375))
         #expect(o["median_os_months"] == .null)  // nobody died
@@ -52,10 +53,33 @@ import BlockadeTestSupport
                                                      "low-antigenicity": .number(0.1), "unattributed": .number(0.2)]))
         #expect(o["acquired_resistance"] == .object(["acquired-antigen-loss": .number(0.1), "unattributed": .number(0.1)]))
         #expect(o["primary_resistance_total"] == .number(0.6))
-        for key in ["regimen", "n", "orr", "orr_ci95", "cr", "pr", "sd", "pd", "dcr", "median_pfs_months", "median_os_months",
+        for key in ["regimen", "n", "orr", "orr_ci95", "cr", "pr", "sd", "pd", "ne", "dcr", "median_pfs_months", "median_os_months",
                     "g3plus_trae", "discontinuation_trae", "primary_resistance", "acquired_resistance"] {
             #expect(o[key] != nil, "missing \(key)")
         }
+    }
+
+    /// RECIST 1.1 (Eisenhauer 2009, doi:10.1016/j.ejca.2008.10.026): a patient without a
+    /// post-baseline assessment is not evaluable (NE) and counts as a non-responder.
+    @Test("patients without a post-baseline scan are NE, and CR + PR + SD + PD + NE = n")
+    func notEvaluable() throws {
+        typealias F = Fixtures
+        let arm = ArmOutcomes(regimen: "nivolumab", outcomes: [
+            F.outcome(patient: 0, response: .partialResponse, pfs: 400, progressed: false),
+            F.outcome(patient: 1, response: .progressiveDisease, pfs: 56),
+            F.outcome(patient: 2, response: .notEvaluable, pfs: 20, os: 20, died: true),
+            F.outcome(patient: 3, response: .notEvaluable, pfs: 30, progressed: false),
+        ])
+        let s = try ArmSummary(outcomes: arm)
+        #expect(s.notEvaluable == 2)
+        #expect(s.completeResponses + s.partialResponses + s.stableDiseases + s.progressiveDiseases + s.notEvaluable == s.n)
+        #expect(s.orr == 0.25 && s.dcr == 0.25)
+        guard case let .object(o) = s.json else { Issue.record("not an object"); return }
+        #expect(o["ne"] == .number(0.5))
+        let fractions = ["cr", "pr", "sd", "pd", "ne"].compactMap { key -> Double? in
+            if case let .number(x)? = o[key] { return x } else { return nil }
+        }
+        #expect(fractions.count == 5 && abs(fractions.reduce(0, +) - 1) < 1e-12)
     }
 
     @Test func emptyArmAndInvalidTimesThrow() {

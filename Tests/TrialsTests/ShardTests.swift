@@ -46,10 +46,31 @@ import Testing
         #expect(throws: TrialShardError.missingShards(indices: [1], count: 3)) { try TrialShard.merge(shards: shards) }
     }
 
+    /// Users number shards from 1 (`--shard 2/3`); the file's `index` is 0-based, and no message shows it.
+    @Test("messages number shards from 1, as --shard does")
+    func messagesAreOneBased() throws {
+        #expect(TrialShardError.missingShards(indices: [1], count: 3).description
+                == "gap: shard 2 of 3 missing; merge needs every shard (shards are numbered from 1, as in --shard I/N)")
+        #expect(TrialShardError.missingShards(indices: [0, 2], count: 3).description.hasPrefix("gap: shards 1, 3 of 3 missing"))
+        var outside = Self.named(2)[1].shard
+        outside.shard.index = 2
+        #expect(throws: TrialShardError.invalid(file: "x.json", problem: "shard 3 of 2 is out of range (expected shard 1 to 2)")) {
+            try outside.validate(file: "x.json")
+        }
+        var short = Self.named(2)[1].shard
+        short.arms[0].outcomes.removeLast()
+        let error = #expect(throws: TrialShardError.self) { try short.validate(file: "y.json") }
+        #expect(error?.description.contains("but shard 2/2 of 9 patients must hold 4") == true, "\(String(describing: error))")
+        var unnamed = Self.named(3).map(\.shard)
+        unnamed.append(unnamed[2])
+        let overlap = #expect(throws: TrialShardError.self) { try TrialShard.merge(shards: unnamed) }
+        #expect(overlap?.description == "shard 3/3 vs shard 3/3: overlap: both are shard 3 of 3")
+    }
+
     @Test func overlapIsRejected() {
         var shards = Self.named(3)
         shards.append((file: "copy.json", shard: shards[0].shard))
-        #expect(throws: TrialShardError.mismatch(file: "copy.json", other: "s0.json", problem: "overlap: both are shard 0 of 3")) {
+        #expect(throws: TrialShardError.mismatch(file: "copy.json", other: "s0.json", problem: "overlap: both are shard 1 of 3")) {
             try TrialShard.merge(shards: shards)
         }
     }

@@ -83,6 +83,8 @@ public struct PopulationCalibrator {
     public var deadline: Date?
     /// Progress messages.
     public var log: (String) -> Void = { _ in }
+    /// Called after every objective evaluation of a tumour fit or the toxicity fit.
+    public var onEvaluation: (CalibrationEvaluation) -> Void = { _ in }
     /// When set, ``fitToxicity(models:start:)`` refits only these drugs' toxicity factors; the global
     /// scales, the frailty and the background rate stay as they start (a cheap refinement that can
     /// afford many patients per evaluation).
@@ -110,13 +112,17 @@ public struct PopulationCalibrator {
         let arms = plan.arms[tumor] ?? []
         let p = try parameterization(of: tumor)
         let began = Date()
-        var count = 0
+        let drugArms = p.drugs.map { drug in
+            arms.filter { arm in (try? Regimen(parsing: arm.regimen, tumor: tumor))?.slots.contains { $0.drug.id == drug } ?? false }
+        }
+        let counter = EvaluationCounter(stage: tumor, planned: plannedEvaluations(p, arms: arms, drugArms: drugArms, warmStart: warmStart != nil),
+                                        report: onEvaluation)
+        var count: Int { counter.count }
         func lossOf(_ subset: [CalibrationArm], _ x: [Double]) throws -> Double {
-            count += 1
             // Efficacy terms only (the toxicity scales are fitted afterwards, with the populations
             // fixed), plus the prior pull towards the standard population.
-            return loss.total(subset, try simulator.simulate(subset, model: p.model(x), toxicity: toxicity), includeToxicity: false)
-                + p.prior(x)
+            counter.record(loss.total(subset, try simulator.simulate(subset, model: p.model(x), toxicity: toxicity), includeToxicity: false)
+                + p.prior(x))
         }
         var x = warmStart.map { p.vector(matching: $0) } ?? p.start
         let x0 = x
@@ -135,9 +141,6 @@ public struct PopulationCalibrator {
                 }
             }
             report("offset × doubling-time scan")
-        }
-        let drugArms = p.drugs.map { drug in
-            arms.filter { arm in (try? Regimen(parsing: arm.regimen, tumor: tumor))?.slots.contains { $0.drug.id == drug } ?? false }
         }
         let lowest = Foundation.log(TumorParameterization.sensitivityBounds.lowerBound)
         let highest = Foundation.log(TumorParameterization.sensitivityBounds.upperBound)
@@ -222,6 +225,23 @@ public struct PopulationCalibrator {
         return fit
     }
 
+    /// The most objective evaluations ``fitTumor(_:toxicity:warmStart:)`` makes for parameters `p`
+    /// on `arms` (`drugArms`: the arms of each fitted drug): the start, the offset × doubling-time
+    /// scan (12, not on a warm start), per round the 1-D searches of drug sensitivities and subset
+    /// knobs (each with its starting loss), the population search, and the closing pass.
+    func plannedEvaluations(_ p: TumorParameterization, arms: [CalibrationArm], drugArms: [[CalibrationArm]], warmStart: Bool) -> Int {
+        let search = 1 + ScanSearch().maxEvaluations
+        let drugSearches = drugArms.filter { !$0.isEmpty }.count
+        let subsetSearches = subsetKnobs(arms).filter { p.knobs.contains($0.0) && !$0.1.isEmpty }.count
+        var round = (drugSearches + subsetSearches) * search + (!p.drugs.isEmpty || p.fitsLine || p.fitsInflammation ? 1 : 0)
+        switch populationSearch {
+        case .simplex: round += max(1, tumorEvaluations / max(1, rounds) - 1)
+        case .coordinate: round += p.knobs.count * Self.coordinateSearch.maxEvaluations
+        }
+        let closing = p.drugs.isEmpty ? 0 : drugSearches * search + 1
+        return 1 + (warmStart ? 0 : 12) + max(1, rounds) * round + closing
+    }
+
     /// Population knobs that move only some arms, with those arms.
     func subsetKnobs(_ arms: [CalibrationArm]) -> [(TumorParameterization.Knob, [CalibrationArm])] {
         [(.pretreatedShift, arms.filter { $0.therapyLine == .pretreated }), (.pdl1Weight, arms.filter(\.isSelectedOnPDL1))]
@@ -263,9 +283,13 @@ public struct PopulationCalibrator {
         return chosen
     }
 
-    func toxicityLoss(_ arms: [CalibrationArm], models: [String: PopulationModel], scales: CalibratedPopulations.ToxicityCalibration) throws -> Double {
+    /// The toxicity loss of `arms` under `scales`, counted by `counter` when given.
+    func toxicityLoss(_ arms: [CalibrationArm], models: [String: PopulationModel], scales: CalibratedPopulations.ToxicityCalibration,
+                      counter: EvaluationCounter? = nil) throws -> Double {
         let simulated = try toxicitySimulations(arms, models: models, scales: scales)
-        return loss.total(simulated.map(\.arm), simulated.map(\.sim), includeEfficacy: false)
+        let value = loss.total(simulated.map(\.arm), simulated.map(\.sim), includeEfficacy: false)
+        counter?.record(value)
+        return value
     }
 
     /// The simulated arms of the toxicity fit, grouped by tumour type, with their any-cause exposure.
@@ -285,13 +309,13 @@ public struct PopulationCalibrator {
     /// G≥3 rate matches the published one), since a wider frailty also lowers every rate; the
     /// frailty's own effect is on how the rate grows with time on treatment. Returns the scales
     /// with the best frailty and its level, and the evaluations used.
-    func profileFrailty(_ arms: [CalibrationArm], models: [String: PopulationModel],
-                        scales: CalibratedPopulations.ToxicityCalibration) throws -> (scales: CalibratedPopulations.ToxicityCalibration, loss: Double, evaluations: Int) {
+    func profileFrailty(_ arms: [CalibrationArm], models: [String: PopulationModel], scales: CalibratedPopulations.ToxicityCalibration,
+                        counter: EvaluationCounter? = nil) throws -> (scales: CalibratedPopulations.ToxicityCalibration, loss: Double, evaluations: Int) {
         var evaluations = 0
         // The levelled scales of the best point seen, so the search's result needs no re-simulation.
         var best: (scales: CalibratedPopulations.ToxicityCalibration, loss: Double)?
         let bounds = ToxicityParameterization.scaleBounds
-        let result = try ScanSearch(scanPoints: 6, refinements: 4).minimize(
+        let result = try Self.frailtySearch.minimize(
             lower: Foundation.log(0.3 as Double), upper: Foundation.log(3.5 as Double), shouldStop: { pastDeadline }) { logSD in
             var trial = scales
             trial.immuneFrailtyLogSD = exp(logSD)
@@ -300,7 +324,7 @@ public struct PopulationCalibrator {
             let simulated = first.reduce(0.0) { $0 + loss.sizeWeight($1.arm) * $1.sim.g3(comparableWith: $1.arm) }
             if simulated > 0 { trial.immuneScale = min(bounds.upperBound, max(bounds.lowerBound, trial.immuneScale * published / simulated)) }
             evaluations += 2
-            let value = try toxicityLoss(arms, models: models, scales: trial)
+            let value = try toxicityLoss(arms, models: models, scales: trial, counter: counter)
             if value < best?.loss ?? .infinity { best = (trial, value) }
             return value
         }
@@ -319,7 +343,8 @@ public struct PopulationCalibrator {
         let arms = toxicityArms()
         let began = Date()
         var count = 0
-        let startLoss = try toxicityLoss(arms, models: models, scales: start)
+        let counter = EvaluationCounter(stage: "toxicity", planned: plannedToxicityEvaluations(), report: onEvaluation)
+        let startLoss = try toxicityLoss(arms, models: models, scales: start, counter: counter)
         log("toxicity: \(arms.count) arms with G≥3 targets (ICI / chemotherapy), start loss \(fmt(startLoss))")
         var scales = start
         var current = startLoss
@@ -336,26 +361,26 @@ public struct PopulationCalibrator {
                 let start = scales.backgroundGrade3PerYear ?? Self.backgroundStart
                 // The background never changes a course: simulate once, re-score per rate.
                 let simulated = try toxicitySimulations(anyCause, models: models, scales: scales)
-                let r = try refinePositive(from: start, range: Self.backgroundRange, span: round == 0 ? 4 : 0.8, scanPoints: 7) { rate in
+                let r = try refinePositive(from: start, range: Self.backgroundRange, span: round == 0 ? 4 : 0.8, scanPoints: Self.backgroundScanPoints) { rate in
                     var trial = scales
                     trial.backgroundGrade3PerYear = rate
                     let arms = simulated.map { s in var sim = s.sim; sim.g3AnyCause = s.exposure.rate(trial); return sim }
-                    return loss.total(simulated.map(\.arm), arms, includeEfficacy: false)
+                    return counter.record(loss.total(simulated.map(\.arm), arms, includeEfficacy: false))
                 }
                 scales.backgroundGrade3PerYear = r.better ?? start
-                current = try toxicityLoss(arms, models: models, scales: scales)
+                current = try toxicityLoss(arms, models: models, scales: scales, counter: counter)
                 count += r.evaluations + 1
                 log("  toxicity background: \(fmt(scales.backgroundGrade3PerYear ?? 0)) per patient-year on \(anyCause.count) any-cause arms, loss \(fmt(r.before)) → \(fmt(r.after))")
             }
             // Then the frailty's profile (its effect is confounded with the immune scale's) and the
             // global scales, unless only named drugs' factors are refitted.
             if toxicityDrugs == nil {
-                let before = try toxicityLoss(checkpointArms, models: models, scales: scales)
-                let profile = try profileFrailty(checkpointArms, models: models, scales: scales)
+                let before = try toxicityLoss(checkpointArms, models: models, scales: scales, counter: counter)
+                let profile = try profileFrailty(checkpointArms, models: models, scales: scales, counter: counter)
                 count += profile.evaluations + 1
                 if profile.loss < before {
                     scales = profile.scales
-                    current = try toxicityLoss(arms, models: models, scales: scales)
+                    current = try toxicityLoss(arms, models: models, scales: scales, counter: counter)
                     count += 1
                 }
                 log("  toxicity frailty profile: log-SD \(fmt(scales.immuneFrailtyLogSD ?? 0)), immune scale \(fmt(scales.immuneScale)), ICI-arm loss \(fmt(before)) → \(fmt(min(before, profile.loss)))")
@@ -364,7 +389,7 @@ public struct PopulationCalibrator {
                 let result = try NelderMead(maxEvaluations: budget, restarts: round == rounds - 1 ? restarts : 0, seed: seed &+ 17 &+ UInt64(round))
                     .minimize(start: y0, step: round == 0 ? [0.4, 0.4, 0.4, 0.4, 0.5] : [0.2, 0.2, 0.2, 0.2, 0.3], shouldStop: { pastDeadline }) { y in
                         count += 1
-                        let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, over: scales))
+                        let v = try toxicityLoss(arms, models: models, scales: ToxicityParameterization.scales(y, over: scales), counter: counter)
                         if v < best { best = v; log("  toxicity eval \(count): loss \(fmt(v)) [\(y.map { fmt(exp($0)) }.joined(separator: ", "))]") }
                         return v
                     }
@@ -374,17 +399,17 @@ public struct PopulationCalibrator {
             }
             // Per-drug factors, one drug at a time, single-drug groups before backbone ones.
             for (drug, group) in drugToxicityArms() where !pastDeadline && toxicityDrugs?.contains(drug) ?? true {
-                let r = try refinePositive(from: factors[drug] ?? 1, range: 0.1...10, span: round == 0 ? 1.6 : 0.8, scanPoints: 5) { factor in
+                let r = try refinePositive(from: factors[drug] ?? 1, range: 0.1...10, span: round == 0 ? 1.6 : 0.8, scanPoints: Self.factorScanPoints) { factor in
                     var trial = scales
                     var f = factors; f[drug] = factor; trial.drugScales = f
-                    return try toxicityLoss(group, models: models, scales: trial)
+                    return try toxicityLoss(group, models: models, scales: trial, counter: counter)
                 }
                 count += r.evaluations
                 if let better = r.better { factors[drug] = better }
                 log("  toxicity factor \(drug): \(fmt(factors[drug] ?? 1)) on \(group.count) arms, loss \(fmt(r.before)) → \(fmt(r.after))")
             }
             scales.drugScales = factors.isEmpty ? nil : factors
-            current = try toxicityLoss(arms, models: models, scales: scales)
+            current = try toxicityLoss(arms, models: models, scales: scales, counter: counter)
             count += 1
             log("  toxicity round \(round + 1): loss \(fmt(current)), frailty log-SD \(fmt(scales.immuneFrailtyLogSD ?? 0))")
         }
@@ -393,6 +418,26 @@ public struct PopulationCalibrator {
                            loss: current, evaluations: count + 1, seconds: Date().timeIntervalSince(began))
     }
 
+    /// The most objective evaluations ``fitToxicity(models:start:)`` makes: the start, then per
+    /// round the background rate (a 1-D search from its start, and the loss after), the frailty
+    /// profile (with the loss before it and the loss after a kept profile), the simplex over the
+    /// global scales, each drug factor's 1-D search from its start, and the round's closing loss.
+    func plannedToxicityEvaluations() -> Int {
+        let refitsAll = toxicityDrugs == nil
+        let background = refitsAll && !anyCauseArms().isEmpty ? 1 + Self.refineSearch(scanPoints: Self.backgroundScanPoints).maxEvaluations + 1 : 0
+        let global = refitsAll ? 1 + Self.frailtySearch.maxEvaluations + 1 + max(1, toxicityEvaluations / max(1, rounds) - 1) : 0
+        let drugs = drugToxicityArms().filter { toxicityDrugs?.contains($0.drug) ?? true }.count
+        let factors = drugs * (1 + Self.refineSearch(scanPoints: Self.factorScanPoints).maxEvaluations)
+        return 1 + max(1, rounds) * (background + global + factors + 1)
+    }
+
+    /// The frailty profile's search over the log-SD.
+    static let frailtySearch = ScanSearch(scanPoints: 6, refinements: 4)
+    /// Scan points of the background rate's and of the drug factors' 1-D searches.
+    static let backgroundScanPoints = 7, factorScanPoints = 5
+    /// The search ``refinePositive(from:range:span:scanPoints:_:)`` runs.
+    static func refineSearch(scanPoints: Int) -> ScanSearch { ScanSearch(scanPoints: scanPoints, refinements: 5) }
+
     /// A bounded 1-D search (``ScanSearch``) of a positive parameter on a log scale, within ±`span`
     /// log units of `start` and inside `range`: the best value found if it lowers `loss` (else nil),
     /// the losses at `start` and after, and the evaluations used (the one at `start` included).
@@ -400,7 +445,7 @@ public struct PopulationCalibrator {
                         _ loss: (Double) throws -> Double) throws -> (better: Double?, before: Double, after: Double, evaluations: Int) {
         let now = Foundation.log(start)
         let before = try loss(exp(now))
-        let r = try ScanSearch(scanPoints: scanPoints, refinements: 5).minimize(
+        let r = try Self.refineSearch(scanPoints: scanPoints).minimize(
             lower: max(Foundation.log(range.lowerBound), now - span), upper: min(Foundation.log(range.upperBound), now + span),
             shouldStop: { pastDeadline }) { try loss(exp($0)) }
         return (r.value < before ? exp(r.x) : nil, before, min(before, r.value), r.evaluations + 1)

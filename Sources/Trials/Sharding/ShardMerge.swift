@@ -57,7 +57,7 @@ extension TrialShard {
             }
             if let previous = byIndex[shard.shard.index] {
                 throw .mismatch(file: file, other: previous, problem:
-                    "overlap: both are shard \(shard.shard.index) of \(shard.shard.count)")
+                    "overlap: both are shard \(shard.shard.number) of \(shard.shard.count)")
             }
             byIndex[shard.shard.index] = file
         }
@@ -80,9 +80,9 @@ extension TrialShard {
         return MergedTrial(tumor: header.tumor, selection: header.selection, seed: header.seed, line: header.line, arms: arms)
     }
 
-    /// Merges shards that did not come from files; errors name them `shard <index>`.
+    /// Merges shards that did not come from files; errors name them `shard <number>/<count>` (1-based).
     public static func merge(shards: [TrialShard]) throws(TrialShardError) -> MergedTrial {
-        try merge(shards: shards.map { (file: "shard \($0.shard.index)", shard: $0) })
+        try merge(shards: shards.map { (file: "shard \($0.shard.number)/\($0.shard.count)", shard: $0) })
     }
 
     /// Splits a whole trial's arms into `count` shards by `patientRange(index:count:total:)`.

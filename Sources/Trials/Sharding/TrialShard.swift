@@ -21,6 +21,8 @@ public struct TrialShard: Codable, Sendable, Equatable {
         public var count: Int
         /// Shard `index` (0-based) of `count`.
         public init(index: Int, count: Int) { self.index = index; self.count = count }
+        /// The shard's number as users see it, 1-based (`--shard 2/8` is index 1): every message uses it.
+        public var number: Int { index + 1 }
     }
 
     /// The value of `format`.
@@ -140,7 +142,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
             throw .invalid(file: file, problem: "version \(version) is not supported (this build reads version \(Self.currentVersion))")
         }
         guard shard.count >= 1, (0..<shard.count).contains(shard.index) else {
-            throw .invalid(file: file, problem: "shard index \(shard.index) of \(shard.count) is out of range (0-based index < count)")
+            throw .invalid(file: file, problem: "shard \(shard.number) of \(shard.count) is out of range (expected shard 1 to \(shard.count))")
         }
         guard patients >= 0 else { throw .invalid(file: file, problem: "patients is \(patients); must be ≥ 0") }
         guard !arms.isEmpty else { throw .invalid(file: file, problem: "no arms") }
@@ -157,7 +159,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
             }
             guard indices.count == expectedCount else {
                 throw .invalid(file: file, problem: "arm \"\(arm.regimen)\" holds \(indices.count) patients, but shard "
-                    + "\(shard.index)/\(shard.count) of \(patients) patients must hold \(expectedCount)")
+                    + "\(shard.number)/\(shard.count) of \(patients) patients must hold \(expectedCount)")
             }
             if let reference, reference.indices != indices {
                 throw .invalid(file: file, problem: "arms \"\(arm.regimen)\" and \"\(reference.regimen)\" hold different "
@@ -197,7 +199,7 @@ public enum TrialShardError: Error, Equatable, CustomStringConvertible {
     case invalid(file: String, problem: String)
     /// Two shard files disagree (different trials, arms, or the same shard twice).
     case mismatch(file: String, other: String, problem: String)
-    /// The set of shards is incomplete.
+    /// The set of shards is incomplete; `indices` are 0-based (the message shows them 1-based).
     case missingShards(indices: [Int], count: Int)
     /// Nothing to merge.
     case noShards
@@ -207,8 +209,8 @@ public enum TrialShardError: Error, Equatable, CustomStringConvertible {
         case let .invalid(file, problem): "\(file): \(problem)"
         case let .mismatch(file, other, problem): "\(file) vs \(other): \(problem)"
         case let .missingShards(indices, count):
-            "gap: shard\(indices.count == 1 ? "" : "s") \(indices.map(String.init).joined(separator: ", ")) of \(count) "
-                + "(0-based) missing; merge needs every shard"
+            "gap: shard\(indices.count == 1 ? "" : "s") \(indices.map { String($0 + 1) }.joined(separator: ", ")) of \(count) "
+                + "missing; merge needs every shard (shards are numbered from 1, as in --shard I/N)"
         case .noShards: "no shards to merge"
         }
     }

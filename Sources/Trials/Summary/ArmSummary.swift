@@ -13,6 +13,10 @@ public struct ArmSummary: Sendable, Equatable {
     public var n: Int
     /// Patients per best overall response (RECIST 1.1).
     public var completeResponses: Int, partialResponses: Int, stableDiseases: Int, progressiveDiseases: Int
+    /// Patients not evaluable for response (RECIST 1.1 "NE"): no post-baseline assessment, e.g. they
+    /// died or stopped before the first scan. With it the categories add up:
+    /// CR + PR + SD + PD + NE = n, and NE counts as non-response in the ORR and DCR.
+    public var notEvaluable: Int
     /// Objective response rate, (CR + PR) / n.
     public var orr: Double { Double(completeResponses + partialResponses) / Double(n) }
     /// Exact 95 % CI of the ORR.
@@ -53,6 +57,7 @@ public struct ArmSummary: Sendable, Equatable {
         partialResponses = responses.count { $0 == .partialResponse }
         stableDiseases = responses.count { $0 == .stableDisease }
         progressiveDiseases = responses.count { $0 == .progressiveDisease }
+        notEvaluable = responses.count { $0 == .notEvaluable }
         orrCI95 = BinomialInterval.clopperPearson(successes: completeResponses + partialResponses, n: n)
             ?? BinomialInterval(lower: 0, upper: 1)
         do {
@@ -106,6 +111,7 @@ public struct ArmSummary: Sendable, Equatable {
             "pr": .number(fraction(partialResponses)),
             "sd": .number(fraction(stableDiseases)),
             "pd": .number(fraction(progressiveDiseases)),
+            "ne": .number(fraction(notEvaluable)),
             "dcr": .number(dcr),
             "median_pfs_months": .number(months(pfsMedian.median)),
             "median_pfs_months_ci95": .array([.number(months(pfsMedian.lower95)), .number(months(pfsMedian.upper95))]),
