@@ -134,7 +134,7 @@ struct CalibrateCommand: ParsableCommand {
         for s in plan.skipped { note("skip line \(s.arm.line) (\(s.arm.trial), \(s.arm.tumor), \(s.arm.regimen)): \(s.reason)") }
         for a in arms { if let reason = a.selectionReconciled { note("line \(a.line) (\(a.trial), \(a.tumor), \(a.regimen)): \(reason)") } }
         let tumors = plan.tumorsByArmCount
-        note("\(plan.arms.values.reduce(0) { $0 + $1.count }) usable arms in \(tumors.count) tumour types: \(tumors.map { "\($0) (\(plan.arms[$0]!.count))" }.joined(separator: ", "))")
+        note("\(plan.arms.values.reduce(0) { $0 + $1.count }) usable arms in \(tumors.count) tumour types: \(tumors.map { "\($0) (\(plan.armCount($0)))" }.joined(separator: ", "))")
 
         let existing = try populationData.file()
         if replace && Self.packageRoot() == nil {
@@ -173,10 +173,10 @@ struct CalibrateCommand: ParsableCommand {
             // Time budget: 75 % of --max-minutes for the tumour fits (25 % left for toxicity), shared
             // between tumour types in proportion to their arms, unused time passing on to the next.
             let tumourPhaseEnd = began.addingTimeInterval(maxMinutes * 60 * (fitToxicity ? 0.75 : 1))
-            var remainingArms = tumors.reduce(0) { $0 + plan.arms[$1]!.count }
+            var remainingArms = tumors.reduce(0) { $0 + plan.armCount($1) }
             for t in tumors {
-                let share = Double(plan.arms[t]!.count) / Double(max(remainingArms, 1))
-                remainingArms -= plan.arms[t]!.count
+                let share = Double(plan.armCount(t)) / Double(max(remainingArms, 1))
+                remainingArms -= plan.armCount(t)
                 let left = tumourPhaseEnd.timeIntervalSinceNow
                 if left <= 0 { notFitted.append(t); continue }
                 calibrator.deadline = Date().addingTimeInterval(left * share)

@@ -12,9 +12,12 @@ public struct CalibrationPlan: Sendable {
     public var arms: [String: [CalibrationArm]]
     public var skipped: [Skipped]
 
+    /// Number of usable arms of a tumour type (0 if none).
+    public func armCount(_ tumor: String) -> Int { arms[tumor]?.count ?? 0 }
+
     /// Tumour types with usable arms, most arms first (ties by name).
     public var tumorsByArmCount: [String] {
-        arms.keys.sorted { (arms[$0]?.count ?? 0, $1) > (arms[$1]?.count ?? 0, $0) }
+        arms.keys.sorted { (armCount($0), $1) > (armCount($1), $0) }
     }
 
     /// Classifies every row: unknown tumour type, unsupported selection, unknown regimen, or no target → skipped.
