@@ -38,6 +38,9 @@ public struct CourseSettings: Sendable {
     public var toxicity = ToxicityModel()
     /// Simulate adverse events and their management.
     public var toxicityEnabled = true
+    /// End the course at progression: for counterfactual courses, whose RECIST reading (which ends
+    /// at progression) is all that is used; survival after progression is then not simulated.
+    public var stopAtProgression = false
     public init() {}
 }
 
@@ -135,6 +138,7 @@ extension Simulator {
                 if d >= course.lethalDiameterMM { deathDay = t }
                 nextScan += scanInterval
             }
+            if progressed && course.stopAtProgression { break }
         }
         let recist = RecistAssessment(scanDays: scanDays, diametersMM: scanDiameters, rules: course.rules)
         return CourseResult(scanDays: scanDays, scanDiameters: scanDiameters, recist: recist, deathDay: deathDay,

@@ -182,3 +182,23 @@ struct EnrollmentTests {
         #expect(try runner.patient(17).patient == enrolled[17].vp.patient)
     }
 }
+
+/// Counterfactual courses stop once their verdict is decided; the attribution must not change.
+@Suite("Counterfactual attribution stopped early")
+struct CounterfactualEarlyStopTests {
+    @Test("the same mechanisms drive resistance whether counterfactual courses stop early or run to the horizon",
+          .tags(.slow), .enabled(if: SlowTests.enabled), arguments: [("melanoma", "nivolumab"), ("nsclc", "pembrolizumab+platinum-doublet")])
+    func sameDrivers(tumor: String, arm: String) throws {
+        let config = TrialConfiguration(tumor: tumor, selection: nil, arms: [arm], patients: 60, seed: 5)
+        let early = try TrialRunner(configuration: config, populations: .shipped())
+        var full = early
+        full.counterfactualsStopEarly = false
+        let a = try early.run(patients: 0..<60), b = try full.run(patients: 0..<60)
+        let resistant = b[0].outcomes.filter { $0.resistance != .none }
+        #expect(resistant.count >= 10, "too few resistant patients (\(resistant.count)) for the comparison to mean anything")
+        #expect(resistant.contains { !$0.drivingMechanisms.isEmpty }, "no patient had a driving mechanism")
+        #expect(resistant.contains { $0.resistance == .acquired }, "no acquired resistance among the patients")
+        #expect(a[0].outcomes.map(\.drivingMechanisms) == b[0].outcomes.map(\.drivingMechanisms))
+        #expect(a[0].outcomes.map(\.pfsDays) == b[0].outcomes.map(\.pfsDays))
+    }
+}

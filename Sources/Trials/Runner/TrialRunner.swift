@@ -47,6 +47,9 @@ public struct TrialRunner: Sendable {
     let simulator: Simulator
     /// Trial entry (the untreated run-in and the growing-tumour check).
     public let enrollment: Enrollment
+    /// Stop counterfactual courses once their verdict is decided (false: full courses; the result
+    /// is the same, checked by a test).
+    var counterfactualsStopEarly = true
 
     /// Prepares a trial; checks the tumour, selection and every arm's regimen.
     public init(configuration: TrialConfiguration, populationModel: PopulationModel? = nil) throws {
@@ -196,6 +199,13 @@ public struct TrialRunner: Sendable {
                    course: CourseSettings) -> [Mechanism] {
         var quiet = course
         quiet.toxicityEnabled = false
+        // Each counterfactual stops once its verdict is decided (the output is unchanged; a test
+        // compares with full courses): at progression, and for acquired resistance when it has
+        // outlived the factual progression by the meaningful delay.
+        quiet.stopAtProgression = counterfactualsStopEarly
+        if counterfactualsStopEarly, factual.isAcquiredResistance, let progression = factual.progressionDay {
+            quiet.horizonDays = min(quiet.horizonDays, progression + Simulator.meaningfulDelayDays)
+        }
         return simulator.counterfactuals(model: model, baseline: baseline, patient: patient, factual: factual) { cf, start in
             var random = CourseRandom(seed: 0)
             return simulator.course(model: cf, baseline: start, patient: patient, settings: quiet, random: &random).recist
