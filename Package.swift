@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per layer of DESIGN.md; dependencies point downwards only:
-// blockade -> BlockadeCLI -> {Trials, Omics, Reports}; {Trials, Omics} -> TumorImmune -> Reactions -> Integrators.
+// blockade -> BlockadeCLI -> {Calibration, Trials, Omics, Reports}; Calibration -> Trials; {Trials, Omics} -> TumorImmune -> Reactions -> Integrators.
 let package = Package(
     name: "Blockade",
     platforms: [.macOS(.v13)],
@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "Reports"),
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"], resources: [.copy("Resources/populations.json")]),
+        .target(name: "Calibration", dependencies: ["Trials", "TumorImmune", "Integrators"]),
         .target(name: "BlockadeCLI", dependencies: [
-            "TumorImmune", "Trials", "Omics", "Reports", "History",
+            "TumorImmune", "Trials", "Calibration", "Omics", "Reports", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "blockade", dependencies: ["BlockadeCLI"]),
@@ -36,9 +37,10 @@ let package = Package(
         .testTarget(name: "ReactionsTests", dependencies: ["Reactions", "BlockadeTestSupport"]),
         .testTarget(name: "TumorImmuneTests", dependencies: ["TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "OmicsTests", dependencies: ["Omics", "TumorImmune", "BlockadeTestSupport"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Trials", "TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
-        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "History", "BlockadeTestSupport"]),
+        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "Calibration", "History", "BlockadeTestSupport"]),
     ]
 )

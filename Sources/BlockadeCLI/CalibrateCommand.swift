@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Calibration
 import Trials
 import TumorImmune
 
@@ -120,7 +121,6 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let began = Date()
         let root = Self.packageRoot()
         let csvPath: String
         if let calibration { csvPath = calibration } else if let root,
@@ -129,6 +129,9 @@ struct CalibrateCommand: ParsableCommand {
         } else {
             throw ValidationError("no calibration file found next to the package; give --calibration PATH")
         }
+        if replace && root == nil {
+            throw ValidationError("--replace needs to run inside the package (no Package.swift found above the current directory)")
+        }
         let arms = try CalibrationCSV.read(path: csvPath)
         let plan = CalibrationPlan(arms: arms, tumors: tumor.isEmpty ? nil : Set(tumor))
         for s in plan.skipped { note("skip line \(s.arm.line) (\(s.arm.trial), \(s.arm.tumor), \(s.arm.regimen)): \(s.reason)") }
@@ -136,147 +139,48 @@ struct CalibrateCommand: ParsableCommand {
         let tumors = plan.tumorsByArmCount
         note("\(plan.arms.values.reduce(0) { $0 + $1.count }) usable arms in \(tumors.count) tumour types: \(tumors.map { "\($0) (\(plan.armCount($0)))" }.joined(separator: ", "))")
 
-        let existing = try populationData.file()
-        if replace && Self.packageRoot() == nil {
-            throw ValidationError("--replace needs to run inside the package (no Package.swift found above the current directory)")
-        }
-        let fitting = iterations > 0 && !toxicityOnly
-        let fitToxicity = (fitting || toxicityOnly) && (toxicityIterations > 0 || !toxicityDrug.isEmpty)
-        // The toxicity fit starts from the shipped global scales (a starting point only; without
-        // --warm-start the per-drug factors start at 1).
-        var scales = existing.toxicity ?? ToxicityParameterization.identity
-        if fitToxicity && !warmStart && !toxicityOnly { scales.drugScales = nil }
-        var calibrator = PopulationCalibrator(plan: plan, simulator: CalibrationSimulator(patients: patients, seed: seed),
-                                              tumorEvaluations: iterations, toxicityEvaluations: toxicityIterations, seed: seed)
-        calibrator.toxicitySimulator = CalibrationSimulator(patients: toxicityPatients, seed: seed)
-        calibrator.rounds = rounds
-        calibrator.populationSearch = populationSearch
-        calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
-        calibrator.log = { note($0) }
-        calibrator.onEvaluation = { note(CalibrationProgressLine.text($0)) }
-        if !toxicityDrug.isEmpty {
-            let fitted = calibrator.drugToxicityArms().map(\.drug)
-            for d in toxicityDrug where !fitted.contains(d) {
-                throw ValidationError("--toxicity-drug \(d): no arm in the calibration CSV fits its factor; drugs with one: \(fitted.joined(separator: ", "))")
-            }
-            calibrator.toxicityDrugs = Set(toxicityDrug)
-        }
-
-        var fits: [TumorFit] = []
-        var models: [String: PopulationModel] = [:]
-        for t in tumors {
-            let standard = PopulationModel.standard(for: try TumorType.named(t))
-            models[t] = existing.model(for: t) ?? standard
-        }
-        var notFitted: [String] = []
-        if fitting {
-            // Time budget: 75 % of --max-minutes for the tumour fits (25 % left for toxicity), shared
-            // between tumour types in proportion to their arms, unused time passing on to the next.
-            let tumourPhaseEnd = began.addingTimeInterval(maxMinutes * 60 * (fitToxicity ? 0.75 : 1))
-            var remainingArms = tumors.reduce(0) { $0 + plan.armCount($1) }
-            for t in tumors {
-                let share = Double(plan.armCount(t)) / Double(max(remainingArms, 1))
-                remainingArms -= plan.armCount(t)
-                let left = tumourPhaseEnd.timeIntervalSinceNow
-                if left <= 0 { notFitted.append(t); continue }
-                calibrator.deadline = Date().addingTimeInterval(left * share)
-                let fit = try calibrator.fitTumor(t, toxicity: scales, warmStart: warmStart ? existing.model(for: t) : nil)
-                fits.append(fit)
-                models[t] = fit.model
-            }
-            if !notFitted.isEmpty { note("time budget reached; not fitted: \(notFitted.joined(separator: ", "))") }
-        } else {
-            notFitted = tumors
-        }
-        var toxicityFit: ToxicityFit?
-        calibrator.deadline = began.addingTimeInterval(maxMinutes * 60)
-        if fitToxicity {
-            var fit = try calibrator.fitToxicity(models: models, start: scales)
-            scales = fit.scales
-            if !noIdentifiability {
-                note("identifiability: toxicity scales")
-                calibrator.deadline = nil
-                fit.identifiability = try calibrator.identifiability(of: fit, models: models)
-            }
-            toxicityFit = fit
-        }
-        calibrator.deadline = nil
-        if !noIdentifiability {
-            for i in fits.indices {
-                note("identifiability: \(fits[i].tumor)")
-                fits[i].identifiability = try calibrator.identifiability(of: fits[i], toxicity: scales)
-            }
-        }
-
-        // Residuals of the final populations on `finalPatients` patients of population seed `s`.
-        func residuals(seed s: UInt64, models: [String: PopulationModel], toxicity: CalibratedPopulations.ToxicityCalibration) throws -> CalibrationReport {
-            let simulator = CalibrationSimulator(patients: finalPatients, seed: s)
-            var rows: [CalibrationReport.Row] = []
-            for t in tumors.sorted() {
-                guard let group = plan.arms[t], let model = models[t] else { continue }
-                rows += zip(group, try simulator.simulate(group, model: model, toxicity: toxicity)).map { CalibrationReport.Row(arm: $0, fitted: $1) }
-            }
-            rows.sort { $0.arm.line < $1.arm.line }
-            return CalibrationReport(rows: rows, skipped: plan.skipped, simulatedPatients: finalPatients)
-        }
-        note("final residuals with \(finalPatients) patients per arm")
-        let report = try residuals(seed: seed, models: models, toxicity: scales)
-        print(report.textTable)
-        print(report.summary)
-        // The same populations on patients the fit never saw: the pass rates a new run can expect.
-        var holdouts: [(seed: UInt64, report: CalibrationReport)] = []
-        for k in 0..<UInt64(holdoutSeeds) {
-            let s = seed &+ 1 &+ k
-            note("residuals on held-out patients (seed \(s))")
-            let report = try residuals(seed: s, models: models, toxicity: scales)
-            print("held-out patients (seed \(s)):\n" + report.summary)
-            holdouts.append((s, report))
-        }
-        let runtime = Date().timeIntervalSince(began)
-        print("runtime \(Int(runtime)) s")
+        var calibration = CalibrationRun(plan: plan, options: options, existing: try populationData.file())
+        calibration.log = { note($0) }
+        calibration.onEvaluation = { note(CalibrationProgressLine.text($0)) }
+        do { try calibration.validate() } catch let error as CalibrationRunError { throw ValidationError(error.description) }
+        let outcome = try calibration.run()
+        print(outcome.report.textTable)
+        print(outcome.report.summary)
+        for (seed, report) in outcome.holdouts { print("held-out patients (seed \(seed)):\n" + report.summary) }
+        print("runtime \(Int(outcome.runtimeSeconds)) s")
 
         guard write || replace else { return }
-        // Nothing refitted: the data file stays as it is (same version); only the page is rewritten.
-        let evaluationOnly = fits.isEmpty && toxicityFit == nil
-        let version = existing.version + (evaluationOnly ? 0 : 1)
-        let stamp = ISO8601DateFormatter().string(from: began)
         let command = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let refitted = Set(fits.map(\.tumor))
-        let file = CalibratedPopulations.File(
-            version: version, createdBy: "\(command) (seed \(seed), \(toxicityOnly ? toxicityPatients : patients) patients per evaluation, \(stamp))",
-            populations: (existing.populations.filter { !refitted.contains($0.tumor) } + fits.map(\.model)).sorted { $0.tumor < $1.tumor },
-            toxicity: scales)
-        if write && !evaluationOnly {
-            let path = output ?? "populations-v\(version).json"
+        let file = calibration.dataFile(outcome, command: command)
+        if write && !outcome.evaluationOnly {
+            let path = output ?? "populations-v\(file.version).json"
             try OutputPath.writing(path) { try CalibratedPopulations.write(file, to: URL(fileURLWithPath: path)) }
-            note("wrote \(path) (version \(version)); use it with --populations \(path)")
+            note("wrote \(path) (version \(file.version)); use it with --populations \(path)")
         }
-        guard replace, let root = Self.packageRoot() else { return }
+        guard replace, let root else { return }
         let dataPath = root.appendingPathComponent("Sources/Trials/Resources/populations.json")
-        if !evaluationOnly {
-            note("the shipped populations (version \(existing.version)) on the same patients, for comparison")
-            let shippedModels = Dictionary(uniqueKeysWithValues: tumors.map { t in
-                (t, existing.model(for: t) ?? PopulationModel.standard(for: (try? TumorType.named(t)) ?? TumorType.catalogue[0])) })
-            let shippedReport = try residuals(seed: seed, models: shippedModels, toxicity: existing.toxicity ?? ToxicityParameterization.identity)
-            print("shipped version \(existing.version):\n" + shippedReport.summary)
-            print("new version \(version):\n" + report.summary)
+        if !outcome.evaluationOnly {
+            note("the shipped populations (version \(calibration.existing.version)) on the same patients, for comparison")
+            print("shipped version \(calibration.existing.version):\n" + (try calibration.existingResiduals()).summary)
+            print("new version \(file.version):\n" + outcome.report.summary)
             try OutputPath.writing(dataPath.path) { try CalibratedPopulations.write(file, to: dataPath) }
         }
-        // Populations kept from the data file are listed with their parameters too.
-        let kept = try notFitted.compactMap { t in try existing.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
-        let keptTumors = Set(kept.map(\.tumor))
-        var doc = CalibrationDocument(command: command, date: stamp, csvPath: "calibration/monotherapy_arms.csv", seed: seed,
-                                      fitPatients: patients, finalPatients: finalPatients, version: version, fits: fits + kept,
-                                      notFitted: notFitted.filter { !keptTumors.contains($0) }, toxicity: toxicityFit,
-                                      toxicityScales: scales, report: report, runtimeSeconds: runtime)
-        doc.keptVersion = existing.version
-        doc.holdouts = holdouts
-        if warmStart { doc.warmStartVersion = existing.version }
-        if evaluationOnly { doc.evaluatedFileCreatedBy = existing.createdBy }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
-        try OutputPath.write(Data(doc.markdown.utf8), to: docPath.path)
-        note(evaluationOnly ? "nothing refitted: wrote \(docPath.path) for data file version \(version) (unchanged)"
-                            : "replaced \(dataPath.path) (version \(version)) and wrote \(docPath.path); rebuild to ship the new populations")
+        try OutputPath.write(Data(calibration.document(outcome, command: command).markdown.utf8), to: docPath.path)
+        note(outcome.evaluationOnly ? "nothing refitted: wrote \(docPath.path) for data file version \(file.version) (unchanged)"
+                                    : "replaced \(dataPath.path) (version \(file.version)) and wrote \(docPath.path); rebuild to ship the new populations")
+    }
+
+    /// The options as the library takes them.
+    var options: CalibrationRun.Options {
+        var o = CalibrationRun.Options()
+        o.tumors = tumor.isEmpty ? nil : Set(tumor)
+        o.patients = patients; o.toxicityPatients = toxicityPatients; o.finalPatients = finalPatients
+        o.seed = seed; o.iterations = iterations; o.rounds = rounds; o.populationSearch = populationSearch
+        o.toxicityIterations = toxicityIterations; o.maxMinutes = maxMinutes; o.warmStart = warmStart
+        o.toxicityOnly = toxicityOnly; o.toxicityDrugs = toxicityDrug; o.holdoutSeeds = holdoutSeeds
+        o.identifiability = !noIdentifiability
+        return o
     }
 
     /// The nearest directory at or above the current one holding Package.swift.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import History
 import Omics
+import Calibration
 import Trials
 import TumorImmune
 

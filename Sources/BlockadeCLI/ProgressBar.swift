@@ -1,4 +1,5 @@
 import Foundation
+import Calibration
 import Trials
 
 /// A progress bar on standard error, redrawn in place at most 10 times a second, with the rate and

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import BlockadeTestSupport
 @testable import BlockadeCLI
+import Calibration
 import Trials
 
 @Suite("Progress on standard error")

@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 
 /// Published vs fitted values of every calibration arm, with pass/fail against the acceptance
 /// thresholds (ORR ±5 points, G≥3 TRAE ±5 points, median PFS ±30 %).

@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 import TumorImmune
 
 /// Which calibration arms Blockade can simulate, and why the others are skipped.

@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 
 /// One published single-modality arm of `calibration/monotherapy_arms.csv`: what was given, to
 /// whom, and the outcomes Blockade is fitted to. Rates are percentages (0–100), times months.

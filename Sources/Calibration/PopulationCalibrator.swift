@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 import TumorImmune
 
 /// How strongly the calibration data pin one fitted parameter: the loss when the parameter alone

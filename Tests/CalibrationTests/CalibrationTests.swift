@@ -2,6 +2,7 @@ import Foundation
 import Integrators
 import Testing
 import TumorImmune
+@testable import Calibration
 @testable import Trials
 
 @Suite("Calibration CSV")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BlockadeTestSupport
 import TumorImmune
+@testable import Calibration
 @testable import Trials
 
 @Suite("Bounded 1-D search")

@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 import TumorImmune
 
 /// The small, per-tumour parameter set `blockade calibrate` fits, as an unconstrained vector for

@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 
 /// One objective evaluation of a calibration, as ``PopulationCalibrator/onEvaluation`` reports it:
 /// which fit, how far along, the loss, and the time spent.

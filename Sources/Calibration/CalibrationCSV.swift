@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 
 /// Reader of `calibration/monotherapy_arms.csv` (RFC 4180: comma-separated, fields optionally in
 /// double quotes, `""` an escaped quote; quoted fields may contain commas but not line breaks).

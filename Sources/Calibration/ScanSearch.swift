@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 
 /// Bounded one-dimensional minimiser for a deterministic but step-shaped objective — a rate counted
 /// over a fixed set of virtual patients changes in jumps of 1/n, so derivatives are useless and a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TumorImmune
+@testable import Calibration
 @testable import Trials
 
 /// The per-evaluation progress of a calibration: numbered from 1 within a stage, never beyond the

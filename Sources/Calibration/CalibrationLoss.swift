@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 
 /// A simulated calibration arm: the same quantities as the published targets. Rates %, months.
 public struct SimulatedArm: Sendable, Equatable, Codable {

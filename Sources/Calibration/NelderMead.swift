@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 import Integrators
 
 /// Derivative-free minimiser: the Nelder–Mead downhill simplex (Nelder & Mead 1965,

@@ -1,4 +1,5 @@
 import Foundation
+import Trials
 
 /// `docs/CALIBRATION.md`: method, fitted parameters, residuals, pass rates and identifiability of
 /// one `blockade calibrate` run.
