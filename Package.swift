@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Reactions", dependencies: ["Integrators"]),
         .target(name: "TumorImmune", dependencies: ["Reactions", "Integrators"]),
         .target(name: "Omics", dependencies: ["TumorImmune"], resources: [.copy("Resources/reference-cohort.json")]),
-        .target(name: "Reports"),
+        .target(name: "Reports", dependencies: ["Trials", "TumorImmune"]),
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"], resources: [.copy("Resources/populations.json")]),
         .target(name: "Calibration", dependencies: ["Trials", "TumorImmune", "Integrators"]),
@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "OmicsTests", dependencies: ["Omics", "TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Trials", "TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Trials", "TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
         .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "Calibration", "History", "BlockadeTestSupport"]),
     ]

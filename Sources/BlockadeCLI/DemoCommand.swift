@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import TumorImmune
 
 /// `blockade demo`: a responder and a non-responder under nivolumab in melanoma, explained.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import History
 import Trials
 import TumorImmune
@@ -137,7 +138,7 @@ struct TrialCommand: AsyncParsableCommand {
             let summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, arms: arms)
             let json = summary.jsonString()
             if let output { try writeOutput(json, to: output) }
-            if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: arms), to: report) }
+            if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: arms, producer: "Blockade \(BlockadeCommand.version)"), to: report) }
             text = format == .json ? json : TrialTable.render(summary)
             return summary.json.serialized(pretty: false)
         }
@@ -191,7 +192,7 @@ struct MergeCommand: ParsableCommand {
         let summary = try merged.summary()
         let json = summary.jsonString()
         try writeOutput(json, to: output)
-        if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: merged.arms), to: report) }
+        if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: merged.arms, producer: "Blockade \(BlockadeCommand.version)"), to: report) }
     }
 }
 

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import Reports
 @testable import BlockadeCLI
 @testable import TumorImmune
 

@@ -1,11 +1,11 @@
 import Foundation
-import Reports
+
 import Trials
 import TumorImmune
 
 /// `trial --format table`: the arms side by side.
-enum TrialTable {
-    static func render(_ s: TrialSummary) -> String {
+public enum TrialTable {
+    public static func render(_ s: TrialSummary) -> String {
         var out = "Virtual trial — \(s.tumor)\(s.selection.map { ", selection \($0)" } ?? "")\(s.line.map { ", \($0.rawValue)" } ?? ""), seed \(s.seed)\n\n"
         func cell(_ x: String) -> String { x.padding(toLength: 28, withPad: " ", startingAt: 0) }
         out += cell("") + s.arms.map { cell($0.regimen) }.joined() + "\n"
@@ -33,14 +33,15 @@ enum TrialTable {
         return out
     }
 
-    static func months(_ days: Double?) -> String {
+    public static func months(_ days: Double?) -> String {
         days.map { String(format: "%.1f", $0 / 30.4375) } ?? "not reached"
     }
 }
 
 /// Builds the HTML trial report from the summary and the per-patient outcomes.
-enum TrialReportBuilder {
-    static func html(summary s: TrialSummary, arms: [ArmOutcomes]) -> String {
+public enum TrialReportBuilder {
+    /// The self-contained HTML report of a trial; `producer` names the program and version that ran it.
+    public static func html(summary s: TrialSummary, arms: [ArmOutcomes], producer: String) -> String {
         let month = 30.4375
         let atRiskTimes = stride(from: 0.0, through: 24, by: 3).map { $0 }
         func estimate(_ km: KaplanMeier, times: [Double], events: [Bool]) -> KaplanMeierChart.Estimate {
@@ -93,7 +94,7 @@ enum TrialReportBuilder {
         }
         let doc = TrialReportDocument(
             title: "Blockade virtual trial — \(s.tumor)",
-            notes: ["Selection: \(s.selection ?? "all patients"). Seed \(s.seed). Blockade \(BlockadeCommand.version).",
+            notes: ["Selection: \(s.selection ?? "all patients"). Seed \(s.seed). \(producer).",
                     "Paired design: every virtual patient received every arm. Model-based predictions, not trial results; combination arms are predictions from mechanism and pharmacology."],
             summary: HTMLTable(caption: "Response, survival and toxicity per arm", header: header, rows: rows),
             arms: docArms, survivalTimeUnit: "months", atRiskTimes: atRiskTimes,

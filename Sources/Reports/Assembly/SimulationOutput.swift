@@ -2,7 +2,7 @@ import Foundation
 import TumorImmune
 
 /// The JSON document of `simulate --format json`.
-struct SimulationJSON: Encodable {
+public struct SimulationJSON: Encodable {
     struct Series: Encodable {
         var day: [Double]
         var tumour_diameter_mm: [Double]
@@ -76,7 +76,7 @@ struct SimulationJSON: Encodable {
     /// Unmanaged expected probability of adverse events per organ over the course.
     var adverse_event_risk: [String: [String: Double]]
 
-    init(result r: SimulationResult, attribution: [MechanismAttribution], risk: [AdverseEventRisk]) {
+    public init(result r: SimulationResult, attribution: [MechanismAttribution], risk: [AdverseEventRisk]) {
         adverse_event_risk = Dictionary(uniqueKeysWithValues: risk.map { ($0.organ.rawValue, ["any_grade": $0.anyGrade, "grade3_plus": $0.grade3Plus]) })
         tumor = r.patient.tumor.id
         regimen = r.regimen.name
@@ -109,7 +109,7 @@ struct SimulationJSON: Encodable {
                         rejected_steps: r.statistics.rejectedSteps, rhs_evaluations: r.statistics.rhsEvaluations)
     }
 
-    func encoded() throws -> String {
+    public func encoded() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
@@ -117,8 +117,8 @@ struct SimulationJSON: Encodable {
 }
 
 /// `simulate --format csv`: one row per saved day, every species (SBML ids) and the observables.
-enum SimulationCSV {
-    static func render(simulator: Simulator, result r: SimulationResult) throws -> String {
+public enum SimulationCSV {
+    public static func render(simulator: Simulator, result r: SimulationResult) throws -> String {
         var out = "day,tumour_diameter_mm,cancer_cells," + r.speciesIDs.joined(separator: ",") + "\n"
         for i in r.days.indices {
             let row = [r.days[i], r.diameterMM[i], r.cancerCells[i]] + Array(r.solution.state(at: i))
@@ -129,8 +129,8 @@ enum SimulationCSV {
 }
 
 /// `simulate --format table`: what happened and why, for a reader.
-enum SimulationTable {
-    static func render(result r: SimulationResult, attribution: [MechanismAttribution], risk: [AdverseEventRisk] = []) -> String {
+public enum SimulationTable {
+    public static func render(result r: SimulationResult, attribution: [MechanismAttribution], risk: [AdverseEventRisk] = []) -> String {
         let rc = r.recist
         var out = "Blockade simulation — \(r.patient.tumor.name), regimen \(r.regimen.name), \(Int(r.days.last ?? 0)) days\n"
         out += String(format: "Patient: baseline %.0f mm, doubling time %.0f d, TMB %.1f mut/Mb, PD-L1 %.2f×\n",

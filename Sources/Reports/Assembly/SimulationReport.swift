@@ -1,13 +1,13 @@
 import Foundation
-import Reports
+
 import TumorImmune
 
 /// HTML report of one or more simulations: diameter, immune cells and drug exposure as SVG
 /// curves, the RECIST scan table and the counterfactual attribution of each patient.
-enum SimulationReport {
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+public enum SimulationReport {
+    public static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 
-    static func render(title: String, intro: String,
+    public static func render(title: String, intro: String,
                        cases: [(label: String, result: SimulationResult, attribution: [MechanismAttribution])]) -> String {
         var report = HTMLReport(title: title)
         report.paragraph(intro)
@@ -67,7 +67,7 @@ enum SimulationReport {
     }
 
     /// A plain-language account of what happened and why.
-    static func explanation(result: SimulationResult, attribution: [MechanismAttribution]) -> String {
+    public static func explanation(result: SimulationResult, attribution: [MechanismAttribution]) -> String {
         let r = result.recist
         var text: String
         switch (r.bestOverallResponse.isResponse, r.progressionDay) {
