@@ -38,8 +38,14 @@ public struct CalibrationDocument {
 
     static func f(_ v: Double) -> String { String(format: v.magnitude >= 100 ? "%.0f" : (v.magnitude >= 10 ? "%.1f" : "%.3g"), v) }
 
+    /// The page: header and method, fitted parameters, pass rates and residuals, identifiability.
     public var markdown: String {
-        var o = """
+        headerAndMethod + fittedParameters + residualSections + identifiability
+    }
+
+    /// One Markdown literal (the page header and the method prose), long because the method is.
+    private var headerAndMethod: String {
+        let o = """
         # Calibration of the virtual populations
 
         \(evaluatedFileCreatedBy.map { createdBy in """
@@ -127,6 +133,11 @@ public struct CalibrationDocument {
 
 
         """
+        return o
+    }
+
+    private var fittedParameters: String {
+        var o = ""
         o += "## Fitted parameters per tumour type\n\n"
         o += "| tumour | arms | evaluations | loss start → fit | resistance offset (logit) | mechanism logit SD | doubling time, days | doubling-time log SD | pretreated: logit shift, growth × | inflammation loading, PD-L1 adaptive weight | drug sensitivity |\n|---|---:|---:|---|---:|---:|---:|---:|---|---:|---|\n"
         for fit in fits {
@@ -150,6 +161,11 @@ public struct CalibrationDocument {
                 o += "\n**Per-drug toxicity factors**: " + d.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.f($0.value))" }.joined(separator: ", ") + ".\n"
             }
         }
+        return o
+    }
+
+    private var residualSections: String {
+        var o = ""
         let r = report
         func pct(_ p: (passed: Int, checked: Int)) -> String { "\(p.passed) of \(p.checked) arms (\(p.checked == 0 ? 0 : 100 * p.passed / p.checked) %)" }
         // Supplement to the fixed thresholds: which misses exceed what the two arms' sizes explain.
@@ -191,6 +207,11 @@ public struct CalibrationDocument {
             for row in reconciled { o += "- line \(row.arm.line) (\(row.arm.trial), \(row.arm.regimen)): \(row.arm.selectionReconciled ?? "")\n" }
             o += "\n"
         }
+        return o
+    }
+
+    private var identifiability: String {
+        var o = ""
         let scanned = fits.contains { !$0.identifiability.isEmpty } || !(toxicity?.identifiability.isEmpty ?? true)
         guard scanned else {
             o += """

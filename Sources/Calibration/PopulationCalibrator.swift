@@ -109,6 +109,11 @@ public struct PopulationCalibrator {
     /// ``PopulationSearch/coordinate`` a 1-D search of each of them in turn. A narrow pass of the
     /// drug sensitivities, kept only if it lowers the loss over all arms, closes the fit.
     /// - Parameter warmStart: a previously fitted model of this tumour type to start from (nil: the standard population).
+    ///
+    /// Longer than the house limit on purpose: the stages (scan, sensitivities, subset knobs,
+    /// population search, closing pass) share the evolving parameter vector, the current loss and
+    /// the evaluation counter through local closures; split into functions, each would thread all
+    /// three through its signature and the order of the stages would be harder to read.
     public func fitTumor(_ tumor: String, toxicity: CalibratedPopulations.ToxicityCalibration, warmStart: PopulationModel? = nil) throws -> TumorFit {
         let arms = plan.arms[tumor] ?? []
         let p = try parameterization(of: tumor)

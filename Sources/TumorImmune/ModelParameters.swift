@@ -116,6 +116,9 @@ public enum CoreParameter: Int, CaseIterable, Sendable {
     case antiCarrierDecay
 
     /// Value, units and source of this parameter.
+    ///
+    /// A table rather than logic, and long for that reason: one case per parameter with its value,
+    /// units and source side by side, in an exhaustive switch so no parameter can lack them.
     public var definition: Parameter {
         let knobSource = TumorImmuneParameters.knobSource
         return switch self {

@@ -55,6 +55,10 @@ extension Simulator {
     /// checkpoint antibodies (ASCO guideline, Brahmer 2018 doi:10.1200/JCO.2017.77.6385); grade 5:
     /// death), RECIST scans on schedule, all treatment stopped at progression, follow-up to
     /// the horizon for survival.
+    ///
+    /// One loop on purpose (slightly over the house limit): doses, holds, adverse events, their
+    /// management and scans interleave cycle by cycle and share the course state (held and stopped
+    /// slots, steroid, progression), which separate functions would have to pass around whole.
     public func course(model: CompiledNetwork<TumorImmuneNetwork>, baseline: [Double], patient: Patient,
                        settings course: CourseSettings, random: inout CourseRandom) -> CourseResult {
         let network = model.network

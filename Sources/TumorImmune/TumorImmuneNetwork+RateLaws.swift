@@ -128,6 +128,9 @@ extension TumorImmuneNetwork {
     }
 
     /// Every reaction with its rate law: the shared tumour–immune reactions, then each therapy's.
+    ///
+    /// Long on purpose: it is the model's reaction list, read top to bottom like the equations in
+    /// `docs/MODEL.md`; the quantities several rate laws share are computed once in ``derived``.
     public func emitReactions<Sink: ReactionSink>(x: UnsafeBufferPointer<Sink.Scalar>, p: UnsafeBufferPointer<Sink.Scalar>,
                                                   time: Sink.Scalar, into sink: inout Sink) {
         typealias T = Sink.Scalar
