@@ -202,3 +202,20 @@ struct CounterfactualEarlyStopTests {
         #expect(a[0].outcomes.map(\.pfsDays) == b[0].outcomes.map(\.pfsDays))
     }
 }
+
+@Suite("Population sources")
+struct PopulationSourceTests {
+    @Test("a calibrated file without the tumour type is refused, naming what it fits")
+    func missingTumourIsAnError() throws {
+        var file = try CalibratedPopulations.shipped()
+        file.populations.removeAll { $0.tumor == "melanoma" }
+        let config = TrialConfiguration(tumor: "melanoma", selection: nil, arms: ["nivolumab"], patients: 1, seed: 1)
+        #expect(throws: BlockadeError.self) { try TrialRunner(configuration: config, populations: .calibrated(file)) }
+        do {
+            _ = try TrialRunner(configuration: config, populations: .calibrated(file))
+        } catch {
+            #expect("\(error)".contains("no population for 'melanoma'") && "\(error)".contains("nsclc"))
+        }
+        _ = try TrialRunner(configuration: config, populations: .standard)
+    }
+}
