@@ -5,7 +5,7 @@ Both simulate the same model from the same baseline state with the same doses: B
 own compiled model (`blockade bench`), libRoadRunner runs `blockade export sbml` of it. Both use
 relative and absolute tolerance 1e-6 and save the state once a day (731 points). Each side is
 timed over repeated runs in one process; the median wall time per simulation is reported for
-Blockade and for each of libRoadRunner's integrators (CVODE BDF, CVODE Adams, RK45), with the
+Blockade and for libRoadRunner's CVODE with BDF and with Adams-Moulton, with the
 ratios against CVODE BDF and against the fastest. Run through scripts/bench-simulate.sh.
 """
 import json
@@ -32,12 +32,12 @@ def main():
                              check=True, capture_output=True, text=True).stdout
         ours = json.loads(out)
         # libRoadRunner's integrators at the same tolerances: CVODE with BDF (its default, for
-        # stiff models), CVODE with Adams-Moulton (non-stiff) and adaptive Runge-Kutta-Fehlberg 4(5).
-        # The ratio is taken against the fastest of them.
+        # stiff models) and CVODE with Adams-Moulton (non-stiff); the ratio is also taken against
+        # the faster of the two. Its RK45 is left out: it did not finish one 730-day run of this
+        # model in 2 minutes at these tolerances.
         theirs = {}
         for name, configure in [("cvode_bdf", lambda r: r.setIntegrator("cvode")),
-                                ("cvode_adams", lambda r: (r.setIntegrator("cvode"), setattr(r.integrator, "stiff", False))),
-                                ("rk45", lambda r: r.setIntegrator("rk45"))]:
+                                ("cvode_adams", lambda r: (r.setIntegrator("cvode"), setattr(r.integrator, "stiff", False)))]:
             r = roadrunner.RoadRunner(sbml)
             try:
                 configure(r)

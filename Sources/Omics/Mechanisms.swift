@@ -70,17 +70,18 @@ public enum MechanismCatalog {
             id: "cytolytic-activity", title: "Cytolytic activity",
             geneSet: GeneSet(name: "cytolytic-activity",
                              genes: ["GZMA", "PRF1", "GZMB", "GZMH", "GZMK", "NKG7", "GNLY"],
-                             // CYT (GZMA, PRF1): Rooney et al., Cell 2015 (doi:10.1016/j.cell.2014.12.033); further
-                             // granule effector genes of CD8 T and NK cells from the same study's immune gene panels.
-                             source: "doi:10.1016/j.cell.2014.12.033"),
+                             // CYT (GZMA, PRF1): Rooney et al., Cell 2015 (doi:10.1016/j.cell.2014.12.033). GZMB,
+                             // GZMH, GZMK, NKG7 and GNLY are added by Blockade (assumption: further granule effector
+                             // genes of CD8 T and NK cells); Rooney's score itself uses only the two.
+                             source: "doi:10.1016/j.cell.2014.12.033 (GZMA, PRF1); other genes: assumption"),
             resistanceWhen: .low,
             explanation: "Low cytolytic (granzyme/perforin) activity: few effector T or NK cells are killing in the tumour.",
             reviewReference: "review §2, refs [9, 11]", caveat: nil),
         MechanismReadout(
             id: "th1-chemokines", title: "T-cell-attracting chemokines CXCL9/10/11",
             geneSet: GeneSet(name: "th1-chemokines", genes: ["CXCL9", "CXCL10", "CXCL11"],
-                             // Silenced by EZH2/DNMT1 in ovarian cancer: Peng et al., Nature 2015 (doi:10.1038/nature16140).
-                             source: "doi:10.1038/nature16140"),
+                             // Silenced by EZH2/DNMT1 in ovarian cancer: Peng et al., Nature 2015 (doi:10.1038/nature15520).
+                             source: "doi:10.1038/nature15520"),
             resistanceWhen: .low,
             explanation: "Low CXCL9/CXCL10/CXCL11: the Th1 chemokines that recruit effector T cells are not made, so T cells fail to enter the tumour.",
             reviewReference: "review §2.1", caveat: nil, informs: .chemokineSilencing),
@@ -88,9 +89,9 @@ public enum MechanismCatalog {
             id: "chemokine-silencing", title: "Epigenetic silencing (EZH2/DNMT1)",
             geneSet: GeneSet(name: "chemokine-silencing", genes: ["EZH2", "DNMT1", "EED", "SUZ12"],
                              // EZH2 (with PRC2 partners EED, SUZ12) H3K27me3 and DNMT1 methylation silence CXCL9/10:
-                             // Peng et al., Nature 2015 (doi:10.1038/nature16140); Nagarsheth et al., Cancer Res 2016
+                             // Peng et al., Nature 2015 (doi:10.1038/nature15520); Nagarsheth et al., Cancer Res 2016
                              // (PRC2 silencing of Th1 chemokines in colon cancer).
-                             source: "doi:10.1038/nature16140"),
+                             source: "doi:10.1038/nature15520"),
             resistanceWhen: .high,
             explanation: "High EZH2/PRC2 and DNMT1: H3K27 trimethylation and DNA methylation can silence the CXCL9/CXCL10 genes; read together with th1-chemokines (silencing is likely when this is high and they are low). Also tracks proliferation.",
             reviewReference: "review §2.1", caveat: "EZH2 and DNMT1 expression also rise with proliferation", informs: .chemokineSilencing),
