@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Trials", "TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
-        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "Calibration", "History", "BlockadeTestSupport"]),
+        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "Calibration", "Trials", "History", "BlockadeTestSupport"]),
     ]
 )

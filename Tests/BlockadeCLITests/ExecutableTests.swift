@@ -6,6 +6,7 @@ import FoundationXML
 import BlockadeTestSupport
 @testable import BlockadeCLI
 import TumorImmune
+import Trials
 
 /// The built `blockade` executable, run as a user runs it.
 @Suite("blockade executable (end to end)")
@@ -202,5 +203,35 @@ final class SBMLEventReader: NSObject, XMLParserDelegate {
             inNumber = false
             if let t = Double(text.trimmingCharacters(in: .whitespaces)) { triggerTimes.append(t) }
         }
+    }
+}
+
+@Suite("--populations FILE")
+struct PopulationsOptionTests {
+    @Test("a broken or missing populations file stops trial and simulate before any work, naming the file (exit 65)")
+    func badFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("populations-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(#"{"format":"blockade-populations"}"#.utf8).write(to: url)
+        for args in [["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "2", "--no-history", "--populations", url.path],
+                     ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--populations", url.path],
+                     ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--populations", url.path + ".missing"]] {
+            let run = try CommandLineRun.blockade(args)
+            #expect(run.status == 65, "\(args): exit \(run.status)")
+            #expect(run.standardError.contains(url.path), "\(args): \(run.standardError)")
+            #expect(run.standardOutput.isEmpty, "\(args) printed a result: \(run.standardOutput.prefix(200))")
+        }
+    }
+
+    @Test("the shipped data file written out and given back gives the same trial")
+    func roundTrip() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("populations-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try CalibratedPopulations.write(try CalibratedPopulations.shipped(), to: url)
+        let base = ["trial", "--tumor", "rcc", "--arm", "sunitinib", "--patients", "3", "--seed", "4", "--no-history", "--quiet",
+                    "--no-attribution", "--format", "json"]
+        let shipped = try CommandLineRun.blockade(base), given = try CommandLineRun.blockade(base + ["--populations", url.path])
+        #expect(shipped.status == 0 && given.status == 0)
+        #expect(shipped.standardOutput == given.standardOutput && !shipped.standardOutput.isEmpty)
     }
 }
