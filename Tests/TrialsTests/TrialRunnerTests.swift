@@ -219,3 +219,24 @@ struct PopulationSourceTests {
         _ = try TrialRunner(configuration: config, populations: .standard)
     }
 }
+
+@Suite("Random draws keyed by name")
+struct KeyedDrawTests {
+    @Test("every mechanism of today draws from the main stream, once, so the shipped populations are unchanged")
+    func mainStreamCoversToday() {
+        #expect(VirtualPopulation.mainStreamMechanisms.count == Set(VirtualPopulation.mainStreamMechanisms).count)
+        #expect(Set(VirtualPopulation.mainStreamMechanisms) == Set(Mechanism.allCases))
+    }
+
+    @Test("a keyed draw depends on its name and patient only, and is standard normal")
+    func keyedDraws() {
+        let a = VirtualPopulation.keyedNormal("new-mechanism", seed: 3, index: 7, draw: 0)
+        #expect(a == VirtualPopulation.keyedNormal("new-mechanism", seed: 3, index: 7, draw: 0))
+        #expect(a != VirtualPopulation.keyedNormal("other-mechanism", seed: 3, index: 7, draw: 0))
+        #expect(a != VirtualPopulation.keyedNormal("new-mechanism", seed: 3, index: 8, draw: 0))
+        let draws = (0..<20_000).map { VirtualPopulation.keyedNormal("new-mechanism", seed: 1, index: $0, draw: 0) }
+        let mean = draws.reduce(0, +) / Double(draws.count)
+        let variance = draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(draws.count)
+        #expect(abs(mean) < 0.03 && abs(variance - 1) < 0.05, "mean \(mean), variance \(variance)")
+    }
+}

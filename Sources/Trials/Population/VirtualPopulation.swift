@@ -26,6 +26,26 @@ public struct VirtualPatient: Sendable {
 
 /// A deterministic virtual population: patient `i` of seed `s` is a pure function of (model, s, i).
 public struct VirtualPopulation: Sendable {
+    /// The mechanisms whose levels come from the patient's main random stream, in this order (the
+    /// order of their first calibration). Never add to this list: a mechanism added to the model
+    /// draws from a stream of its own keyed by its name (``keyedNormal(_:seed:index:draw:)``), so
+    /// adding one moves no other draw of any patient and needs no refit of the others.
+    static let mainStreamMechanisms: [Mechanism] = [
+        .lowAntigenicity, .antigenPresentationLoss, .chemokineSilencing, .mdscSuppression, .tregSuppression,
+        .m2Macrophages, .compensatoryCheckpoints, .stromalBarrier, .tCellExhaustion, .acquiredAntigenLoss,
+    ]
+
+    /// A standard-normal draw from a stream keyed by `name` (FNV-1a of its UTF-8 bytes) and the
+    /// patient: independent of every other draw.
+    static func keyedNormal(_ name: String, seed: UInt64, index: Int, draw: Int) -> Double {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var rng = CourseRandom(seed: hash ^ (seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03
+                                             &+ UInt64(draw) &* 0x94D0_49BB_1331_11EB))
+        let u1 = 1 - rng.uniform(), u2 = rng.uniform()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
     public var model: PopulationModel
     public var tumor: TumorType
     public var seed: UInt64
@@ -58,12 +78,16 @@ public struct VirtualPopulation: Sendable {
         let constitutive = PDL1Assay.tps(rank: NormalCDF.phi(pdl1Normal), positiveFraction: model.pdl1PositiveFraction,
                                          highFraction: model.pdl1HighFraction)
         p.pdl1 = 0.2 + 1.6 * constitutive / 100
-        for m in Mechanism.allCases {
+        func level(_ m: Mechanism, draw: Double) -> Double {
             let median = min(0.98, max(0.02, model.mechanismMedians[m.rawValue] ?? 0.3))
             let link = (PopulationModel.inflammationLinked[m] ?? 0) * model.inflammationLoading
-            let z = link * inflammation + (1 - link * link).squareRoot() * normal()
+            let z = link * inflammation + (1 - link * link).squareRoot() * draw
             let logit = log(median / (1 - median)) + model.mechanismLogitSD * z
-            p.mechanisms[m] = 1 / (1 + exp(-logit))
+            return 1 / (1 + exp(-logit))
+        }
+        for m in Self.mainStreamMechanisms { p.mechanisms[m] = level(m, draw: normal()) }
+        for m in Mechanism.allCases where !Self.mainStreamMechanisms.contains(m) {
+            p.mechanisms[m] = level(m, draw: Self.keyedNormal(m.rawValue, seed: seed, index: index, draw: draw))
         }
         if msiHigh { p.mechanisms[.lowAntigenicity] = min(p.mechanisms[.lowAntigenicity], 0.05) }
         // Drawn last, so the draws above are the same as in populations without them.
