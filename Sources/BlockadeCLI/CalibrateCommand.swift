@@ -166,6 +166,12 @@ struct CalibrateCommand: ParsableCommand {
             try OutputPath.writing(dataPath.path) { try CalibratedPopulations.write(file, to: dataPath) }
         }
         let docPath = root.appendingPathComponent("docs/CALIBRATION.md")
+        // The page covers every tumour type; a run restricted with --tumor would write a partial one.
+        guard tumor.isEmpty else {
+            note("replaced \(dataPath.path) (version \(file.version)); docs/CALIBRATION.md left as it is because --tumor restricted the run: "
+                 + "rewrite it with `blockade calibrate --iterations 0 --final-patients \(finalPatients) --replace` after rebuilding")
+            return
+        }
         try OutputPath.write(Data(calibration.document(outcome, command: command).markdown.utf8), to: docPath.path)
         note(outcome.evaluationOnly ? "nothing refitted: wrote \(docPath.path) for data file version \(file.version) (unchanged)"
                                     : "replaced \(dataPath.path) (version \(file.version)) and wrote \(docPath.path); rebuild to ship the new populations")

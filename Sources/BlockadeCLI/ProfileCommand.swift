@@ -138,7 +138,15 @@ struct ProfileCommand: ParsableCommand {
             var row = [profile.sample, labels?.response[profile.sample]?.rawValue ?? "NA",
                        OmicsCommandSupport.format(profile.predictor), OmicsCommandSupport.format(profile.predictorPercentile, digits: 1)]
             row += cohort.baselines.map { OmicsCommandSupport.format($0.values[s]) }
-            for m in profile.mechanisms { row += [OmicsCommandSupport.format(m.raw), OmicsCommandSupport.format(m.percentile, digits: 1)] }
+            // One pair of columns per header readout, even where no percentile exists (a readout the
+            // bundled reference cohort does not score): the raw score and "NA".
+            for id in mechanismIDs {
+                if let m = profile.mechanisms.first(where: { $0.id == id }) {
+                    row += [OmicsCommandSupport.format(m.raw), OmicsCommandSupport.format(m.percentile, digits: 1)]
+                } else {
+                    row += [cohort.mechanisms.row(id).map { OmicsCommandSupport.format($0[s]) } ?? "NA", "NA"]
+                }
+            }
             row.append(profile.dominant.map(\.id).joined(separator: ";"))
             print(row.joined(separator: "\t"))
         }

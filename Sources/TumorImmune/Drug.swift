@@ -73,17 +73,23 @@ public enum EffectChannel: String, Sendable, Codable, CaseIterable {
     /// patient's or tumour type's drug sensitivity scales it
     /// (``CompiledNetwork/scaleDirectEffects(factor:)``).
     public var isDirectActing: Bool {
+        // Exhaustive on purpose: a new channel must say whether it acts on cancer cells directly.
         switch self {
         case .cytotoxicKill, .vesselPruning, .targetedKill, .growthInhibition: true
-        default: false
+        case .pd1Blockade, .pdl1Blockade, .ctla4Blockade, .lag3Blockade, .tim3Blockade, .tigitBlockade, .vesselNormalisation,
+             .mhcRestoration, .chemokineRestoration, .apcActivation, .primingBoost, .immunogenicDeath, .lymphodepletion,
+             .mdscDepletion, .tregDepletion, .myelosuppression: false
         }
     }
 
     /// Whether effects on this channel combine by Bliss independence (true) or add (false).
     public var isFractional: Bool {
+        // Exhaustive on purpose: a new channel must say how it combines across drugs.
         switch self {
         case .cytotoxicKill, .vesselPruning, .targetedKill, .lymphodepletion, .mdscDepletion, .tregDepletion: false
-        default: true
+        case .pd1Blockade, .pdl1Blockade, .ctla4Blockade, .lag3Blockade, .tim3Blockade, .tigitBlockade, .growthInhibition,
+             .vesselNormalisation, .mhcRestoration, .chemokineRestoration, .apcActivation, .primingBoost, .immunogenicDeath,
+             .myelosuppression: true
         }
     }
 }

@@ -22,5 +22,5 @@ public struct DrugSlot: Sendable, Equatable {
     }
 
     /// SBML-safe prefix of this slot's species and parameters.
-    public var sid: String { drug.sid + (carrier.map { "_\($0.id)" } ?? "") }
+    public var sid: String { drug.sid + (carrier.map { "_" + $0.id.replacingOccurrences(of: "-", with: "_") } ?? "") }
 }

@@ -18,6 +18,15 @@ public enum Mechanism: String, CaseIterable, Sendable, Codable, Comparable {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
+    /// The knobs of the first calibrated catalogue, in that order. Never add to this list: tumour
+    /// types default these to a moderate 0.3 when they do not list them, and virtual patients draw
+    /// them from their main random stream; a knob added later defaults to 0 (absent) and draws
+    /// from a stream keyed by its name, so adding one changes no typical patient and no other draw.
+    public static let firstCatalogue: [Mechanism] = [
+        .lowAntigenicity, .antigenPresentationLoss, .chemokineSilencing, .mdscSuppression, .tregSuppression,
+        .m2Macrophages, .compensatoryCheckpoints, .stromalBarrier, .tCellExhaustion, .acquiredAntigenLoss,
+    ]
+
     /// The network parameter that carries this knob's level (the one map from mechanisms to the
     /// model; its id and source are in ``TumorImmuneParameters/table``).
     public var knob: CoreParameter {

@@ -186,14 +186,17 @@ public struct ToxicityModel: Sendable {
     /// targeted drug's on-target toxicity follows its catalogue growth inhibition (not the tumour's
     /// sensitivity); a vaccine's reactions follow its priming effect (antigen and adjuvant depot).
     public static func channel(of e: DrugEffect, in drug: Drug) -> ToxicityChannel? {
+        // Exhaustive on purpose: a new channel must say whether it causes adverse events.
         switch e.channel {
         case .pd1Blockade: .pd1
         case .pdl1Blockade: .pdl1
-        case .ctla4Blockade where e.site == .lymphNode: .ctla4
+        case .ctla4Blockade: e.site == .lymphNode ? .ctla4 : nil
         case .myelosuppression: .myelosuppression
-        case .growthInhibition where drug.drugClass == .targeted: .targeted
-        case .primingBoost where drug.drugClass == .vaccine: .vaccine
-        default: nil
+        case .growthInhibition: drug.drugClass == .targeted ? .targeted : nil
+        case .primingBoost: drug.drugClass == .vaccine ? .vaccine : nil
+        case .lag3Blockade, .tim3Blockade, .tigitBlockade, .vesselNormalisation, .mhcRestoration, .chemokineRestoration,
+             .apcActivation, .immunogenicDeath, .cytotoxicKill, .vesselPruning, .targetedKill, .lymphodepletion,
+             .mdscDepletion, .tregDepletion: nil
         }
     }
 

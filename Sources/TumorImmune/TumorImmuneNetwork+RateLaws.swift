@@ -114,7 +114,8 @@ extension TumorImmuneNetwork {
         let checkpointRelief = (1 - pd1Inhibition) * (1 - altInhibition)
         let killCD8 = K(.killMax) * mhc * contact * checkpointRelief * suppression * steroidFactor * ratio / (ratio + K(.killHalfRatio))
         var killCAR: T = 0
-        let killing = KillingContext(cancer: cancer, contact: contact, pd1Inhibition: pd1Inhibition, suppression: suppression, steroidFactor: steroidFactor)
+        let killing = KillingContext(cancer: cancer, contact: contact, pd1Inhibition: pd1Inhibition, suppression: suppression,
+                                     steroidFactor: steroidFactor, volume: volume)
         for therapy in therapies {
             if let kill = therapy.directKilling(x: x, p: p, killing) { killCAR = killCAR + kill }
         }

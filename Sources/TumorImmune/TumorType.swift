@@ -23,14 +23,16 @@ public struct TumorType: Sendable, Equatable, Codable {
                 mechanisms: [Mechanism: Double]) {
         self.id = id; self.name = name; self.medianTMB = medianTMB; self.doublingTimeDays = doublingTimeDays
         self.pdl1Expression = pdl1Expression
-        var levels = MechanismLevels(uniform: 0.3)
+        var levels = MechanismLevels(uniform: 0)
+        for m in Mechanism.firstCatalogue { levels[m] = 0.3 }
         for (m, v) in mechanisms { levels[m] = v }
         self.mechanisms = levels
     }
 }
 
 extension TumorType {
-    /// The tumour types of DESIGN.md. Mechanism levels not listed default to 0.3 (moderate).
+    /// The tumour types of DESIGN.md. Mechanism levels not listed default to 0.3 (moderate) for the
+    /// knobs of ``Mechanism/firstCatalogue`` and to 0 for knobs added since.
     public static let catalogue: [TumorType] = [
         TumorType(id: "melanoma", name: "Cutaneous melanoma", medianTMB: 13.5, doublingTimeDays: 60, pdl1Expression: 1.0,
                   mechanisms: [.lowAntigenicity: 0.1, .chemokineSilencing: 0.2, .stromalBarrier: 0.2]),

@@ -240,3 +240,16 @@ struct KeyedDrawTests {
         #expect(abs(mean) < 0.03 && abs(variance - 1) < 0.05, "mean \(mean), variance \(variance)")
     }
 }
+
+@Suite("Shipped populations file")
+struct ShippedPopulationsFormTests {
+    @Test("the shipped data file is byte for byte what calibrate writes, so a refit's diff shows only what changed")
+    func canonicalForm() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/Trials/Resources/populations.json").standardizedFileURL
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("populations-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try CalibratedPopulations.write(try CalibratedPopulations.load(contentsOf: url), to: copy)
+        #expect(try Data(contentsOf: copy) == Data(contentsOf: url))
+    }
+}

@@ -26,14 +26,11 @@ public struct VirtualPatient: Sendable {
 
 /// A deterministic virtual population: patient `i` of seed `s` is a pure function of (model, s, i).
 public struct VirtualPopulation: Sendable {
-    /// The mechanisms whose levels come from the patient's main random stream, in this order (the
-    /// order of their first calibration). Never add to this list: a mechanism added to the model
-    /// draws from a stream of its own keyed by its name (``keyedNormal(_:seed:index:draw:)``), so
-    /// adding one moves no other draw of any patient and needs no refit of the others.
-    static let mainStreamMechanisms: [Mechanism] = [
-        .lowAntigenicity, .antigenPresentationLoss, .chemokineSilencing, .mdscSuppression, .tregSuppression,
-        .m2Macrophages, .compensatoryCheckpoints, .stromalBarrier, .tCellExhaustion, .acquiredAntigenLoss,
-    ]
+    /// The mechanisms whose levels come from the patient's main random stream, in this order
+    /// (``Mechanism/firstCatalogue``). A mechanism added to the model draws from a stream of its own
+    /// keyed by its name (``keyedNormal(_:seed:index:draw:)``), so adding one moves no other draw of
+    /// any patient and needs no refit of the others.
+    static var mainStreamMechanisms: [Mechanism] { Mechanism.firstCatalogue }
 
     /// A standard-normal draw from a stream keyed by `name` (FNV-1a of its UTF-8 bytes) and the
     /// patient: independent of every other draw.
@@ -79,7 +76,8 @@ public struct VirtualPopulation: Sendable {
                                          highFraction: model.pdl1HighFraction)
         p.pdl1 = 0.2 + 1.6 * constitutive / 100
         func level(_ m: Mechanism, draw: Double) -> Double {
-            let median = min(0.98, max(0.02, model.mechanismMedians[m.rawValue] ?? 0.3))
+            // A knob the population file does not fit yet starts at the tumour type's catalogue level.
+            let median = min(0.98, max(0.02, model.mechanismMedians[m.rawValue] ?? tumor.mechanisms[m]))
             let link = (PopulationModel.inflammationLinked[m] ?? 0) * model.inflammationLoading
             let z = link * inflammation + (1 - link * link).squareRoot() * draw
             let logit = log(median / (1 - median)) + model.mechanismLogitSD * z

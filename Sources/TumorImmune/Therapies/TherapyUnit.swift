@@ -38,8 +38,11 @@ struct TherapyContext<T: ModelScalar> {
 /// What one kind of therapy brings to the tumour–immune model: its species, parameters, reactions
 /// with their rate laws, how much of it acts at each site, its dose events and its part in shared
 /// quantities (lesion cells, antigen release, killing). A new kind of therapy is one type
-/// conforming to this protocol plus one case of ``Therapy``; nothing else in the model names
-/// therapy kinds. Generic methods are specialised through ``Therapy``'s concrete cases.
+/// conforming to this protocol, one case of ``Therapy`` with its line in each forwarding method and
+/// in the class-to-unit mapping, and the ``DrugClass`` that selects it (CONTRIBUTING.md walks
+/// through it); nothing else in the model names therapy kinds. Generic methods are specialised
+/// through ``Therapy``'s concrete cases. Toxicity follows the drug's effect channels
+/// (``ToxicityModel/channel(of:in:)``), not the unit.
 ///
 /// A unit holds only indices and flags (a trivially copyable value): the right-hand side copies
 /// units freely, and a unit holding the ``DrugSlot`` (strings, arrays) would pay reference counting
@@ -100,6 +103,8 @@ protocol TherapyUnit: Sendable {
 /// Quantities a direct-killing therapy reads (computed once per evaluation).
 struct KillingContext<T: ModelScalar> {
     var cancer: T, contact: T, pd1Inhibition: T, suppression: T, steroidFactor: T
+    /// Tumour volume (L), for a unit that reads its own concentration in the tumour.
+    var volume: T
 }
 
 extension TherapyUnit {
