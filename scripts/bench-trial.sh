@@ -5,8 +5,13 @@
 # separately; toxicity and RECIST scans are on. Set BENCH_LARGE=0 to skip the 100,000-patient run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product blockade >/dev/null
-bin=.build/release/blockade
+# BLOCKADE_BIN: the binary to time (default: build and use .build/release/blockade).
+if [ -n "${BLOCKADE_BIN:-}" ]; then
+  bin=$BLOCKADE_BIN
+else
+  swift build -c release --product blockade >/dev/null
+  bin=.build/release/blockade
+fi
 export BLOCKADE_DATA_DIR=$(mktemp -d)
 trap 'rm -rf "$BLOCKADE_DATA_DIR"' EXIT
 measure() {
@@ -23,4 +28,6 @@ PY
 }
 echo "cores: $(nproc)"
 measure 10000 --no-attribution
+# With attribution (the default of `blockade trial`): counterfactual courses for resistant patients.
+measure 1000
 if [ "${BENCH_LARGE:-1}" = "1" ]; then measure 100000 --no-attribution; fi
