@@ -33,9 +33,11 @@ public enum PopulationSource: Sendable {
 extension TrialRunner {
     /// A runner whose patients come from `populations` (the configuration's toxicity calibration is
     /// replaced by that of the source).
-    public init(configuration: TrialConfiguration, populations: PopulationSource) throws {
+    /// - Parameter regimens: arms already built, replacing the configuration's regimen strings
+    ///   (see ``init(configuration:regimens:populationModel:)``).
+    public init(configuration: TrialConfiguration, populations: PopulationSource, regimens: [Regimen]? = nil) throws {
         var config = configuration
         config.toxicityCalibration = populations.toxicityCalibration
-        try self.init(configuration: config, populationModel: populations.model(for: config.tumor))
+        try self.init(configuration: config, regimens: regimens, populationModel: populations.model(for: config.tumor))
     }
 }
