@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per layer of DESIGN.md; dependencies point downwards only:
-// blockade -> BlockadeCLI -> {Trials, Omics, Reports}; {Trials, Omics} -> TumorImmune -> Reactions -> Integrators.
+// blockade -> BlockadeCLI -> {Scenarios, Trials, Omics, Reports}; Scenarios -> Trials; {Trials, Omics} -> TumorImmune -> Reactions -> Integrators.
 let package = Package(
     name: "Blockade",
     platforms: [.macOS(.v13)],
@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "Integrators"),
@@ -25,8 +26,9 @@ let package = Package(
         .target(name: "Reports"),
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"], resources: [.copy("Resources/populations.json")]),
+        .target(name: "Scenarios", dependencies: ["TumorImmune", "Trials", .product(name: "Yams", package: "Yams")]),
         .target(name: "BlockadeCLI", dependencies: [
-            "TumorImmune", "Trials", "Omics", "Reports", "History",
+            "TumorImmune", "Trials", "Scenarios", "Omics", "Reports", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "blockade", dependencies: ["BlockadeCLI"]),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
-        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "History", "BlockadeTestSupport"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Trials", "TumorImmune", "BlockadeTestSupport"]),
+        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "History", "Scenarios", "BlockadeTestSupport"]),
     ]
 )
