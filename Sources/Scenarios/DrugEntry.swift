@@ -118,9 +118,12 @@ struct DrugEntry {
             firstDay = list[0]
             lastListedDay = list.last
         } else if m["every_days"] != nil || m["doses"] != nil {
-            guard label.phases.count == 1, var phase = label.phases.first else {
+            // With a dose, every_days and doses nothing comes from the label; otherwise it must
+            // have one phase to take the missing values from.
+            let complete = dose != nil && m["every_days"] != nil && m["doses"] != nil
+            guard complete || label.phases.count == 1, var phase = complete ? DosePhase(doseMg: 0, everyDays: 1) : label.phases.first else {
                 throw (m["every_days"] ?? m["doses"] ?? m.value).error(
-                    "\(drug.id)'s label schedule here has \(label.phases.count) phases (\(Self.describe(label, drug: drug))); to change it write 'phases:' (see docs/SCENARIOS.md)")
+                    "\(drug.id)'s label schedule here has \(label.phases.count) phases (\(Self.describe(label, drug: drug))); give a dose, every_days and doses, or write 'phases:' (see docs/SCENARIOS.md)")
             }
             if let dose { phase.doseMg = dose }
             if let every = m["every_days"] { phase.intervalDays = try every.number(Self.intervalRange) }
@@ -148,6 +151,11 @@ struct DrugEntry {
             }
         } else if let last = lastListedDay, last >= maxDays {
             maxDays = last + 1
+        } else if phases.allSatisfy({ $0.count != nil }), let last = DoseSchedule(phases, maxDays: .infinity, source: "").administrations(horizon: .infinity).last,
+                  last.day >= maxDays {
+            // A course the file counts out would be cut by the label's duration without a word.
+            throw (m["doses"] ?? m["phases"] ?? m["every_days"] ?? m.value).error(
+                "the last dose would fall on day \(YAMLNumber.text(last.day)), after the end of treatment on day \(YAMLNumber.text(maxDays)) (\(drug.id)'s label duration, \(YAMLNumber.text(label.maxDays)) days from the first dose); give fewer doses, or treatment_days")
         }
         return DoseSchedule(phases, maxDays: maxDays, source: "\(Self.describe(DoseSchedule(phases, source: ""), drug: drug)) (scenario \(m.value.file))")
     }

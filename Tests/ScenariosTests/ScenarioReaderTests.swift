@@ -86,6 +86,27 @@ struct ScenarioScheduleTests {
         #expect(s.arms[0].regimen.slots[0].schedule.maxDays == 107)
     }
 
+    @Test("a dose, every_days and doses together replace even a label with several phases")
+    func completeSinglePhase() throws {
+        let s = try scenario("""
+            tumor: nsclc
+            arms:
+              - drugs:
+                  - drug: radiotherapy-sbrt
+                    dose_gy: 6
+                    every_days: 1
+                    doses: 5
+                    start_day: 14
+                  - drug: dostarlimab
+                    dose_mg: 500
+                    every_days: 21
+                    doses: 4
+            """)
+        #expect(try doses(s, "radiotherapy-sbrt").map(\.day) == [14, 15, 16, 17, 18])
+        #expect(try doses(s, "radiotherapy-sbrt").allSatisfy { $0.doseMg == 6 })
+        #expect(try doses(s, "dostarlimab").map(\.day) == [0, 21, 42, 63])
+    }
+
     @Test("phases with a break: the break adds to the interval after the last dose before it")
     func phasesWithBreak() throws {
         let s = try scenario("""
