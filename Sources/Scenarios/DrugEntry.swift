@@ -90,34 +90,40 @@ struct DrugEntry {
     ///
     /// No schedule key: the label. A dose key alone: the label with that dose at every
     /// administration (labels whose phases differ in dose need `phases:`). `every_days`/`doses`:
-    /// the label's single phase with those values. `days:` or `phases:` replace the label.
-    /// `start_day` delays the first dose; `treatment_days` counts from the first dose.
+    /// the label's single phase with those values (or, with a dose too, that phase outright).
+    /// `days:` or `phases:` replace the label. `start_day` delays the first dose; `treatment_days`
+    /// counts from the first dose.
     func schedule(label: DoseSchedule, body: BodySize) throws(ScenarioError) -> DoseSchedule {
         let m = mapping
         guard m.keys.contains(where: { ScenarioKeys.scheduleKeys.contains($0) }) else { return label }
-        let dose = try Self.dose(in: m, drug: drug, carrier: slot.carrier, body: body)
-        let doseKey = ScenarioKeys.doseKeys.first { m[$0] != nil }
         try checkExclusive()
-        var phases: [DosePhase]
-        var firstDay: Double
-        var lastListedDay: Double?
+        var (phases, listed) = try basePhases(label: label, dose: try Self.dose(in: m, drug: drug, carrier: slot.carrier, body: body), body: body)
+        if let start = m["start_day"] { phases[0].delayDays += try start.number(Self.dayRange) }
+        let maxDays = try treatmentEnd(phases, listed: listed, label: label)
+        return DoseSchedule(phases, maxDays: maxDays, source: "\(Self.describe(DoseSchedule(phases, source: ""), drug: drug)) (scenario \(m.value.file))")
+    }
+
+    /// The phases the dose and schedule keys give (before `start_day`), and the `days:` list if
+    /// that is how they were given.
+    private func basePhases(label: DoseSchedule, dose: Double?, body: BodySize) throws(ScenarioError) -> ([DosePhase], [Double]?) {
+        let m = mapping
         if let list = m["phases"] {
-            phases = try Self.phases(list, drug: drug, carrier: slot.carrier, body: body)
-            firstDay = phases[0].delayDays
-        } else if let days = m["days"] {
+            return (try Self.phases(list, drug: drug, carrier: slot.carrier, body: body), nil)
+        }
+        if let days = m["days"] {
             guard drug.route != .oral else {
                 throw days.error("days: \(drug.id) is modelled as a continuous daily input (oral route); write every_days, doses, and phases with break_days instead")
             }
             let list = try Self.days(days)
             let amount: Double
             if let dose { amount = dose } else { amount = try uniformDose(of: label, replacing: "days") }
-            phases = zip(list, list.dropFirst().map(Optional.some) + [nil]).map { day, next in
+            var phases = zip(list, list.dropFirst().map(Optional.some) + [nil]).map { day, next in
                 DosePhase(doseMg: amount, everyDays: next.map { $0 - day } ?? 1, count: 1)
             }
             phases[0].delayDays = list[0]
-            firstDay = list[0]
-            lastListedDay = list.last
-        } else if m["every_days"] != nil || m["doses"] != nil {
+            return (phases, list)
+        }
+        if m["every_days"] != nil || m["doses"] != nil {
             // With a dose, every_days and doses nothing comes from the label; otherwise it must
             // have one phase to take the missing values from.
             let complete = dose != nil && m["every_days"] != nil && m["doses"] != nil
@@ -128,36 +134,33 @@ struct DrugEntry {
             if let dose { phase.doseMg = dose }
             if let every = m["every_days"] { phase.intervalDays = try every.number(Self.intervalRange) }
             if let n = m["doses"] { phase.count = try Self.count(n) }
-            phases = [phase]
-            firstDay = 0
-        } else if let dose {
-            _ = try uniformDose(of: label, replacing: doseKey ?? "dose")
-            phases = label.phases.map { var p = $0; p.doseMg = dose; return p }
-            firstDay = 0
-        } else {
-            phases = label.phases
-            firstDay = 0
+            return ([phase], nil)
         }
-        if let start = m["start_day"] {
-            let day = try start.number(Self.dayRange)
-            phases[0].delayDays += day
-            firstDay += day
+        if let dose {
+            _ = try uniformDose(of: label, replacing: ScenarioKeys.doseKeys.first { m[$0] != nil } ?? "dose")
+            return (label.phases.map { var p = $0; p.doseMg = dose; return p }, nil)
         }
-        var maxDays = label.maxDays + firstDay
-        if let span = m["treatment_days"] {
-            maxDays = firstDay + (try span.number(Self.spanRange))
-            if let last = lastListedDay, last >= maxDays {
-                throw span.error("treatment_days: the listed day \(YAMLNumber.text(last)) falls after the end of treatment (day \(YAMLNumber.text(maxDays))); raise treatment_days or leave it out")
+        return (label.phases, nil)
+    }
+
+    /// The last day of treatment (`maxDays`, from day 0): `treatment_days` after the first dose, or
+    /// the label's duration after it — lengthened to cover listed days, and refused when it would
+    /// cut short a course the file counts out.
+    private func treatmentEnd(_ phases: [DosePhase], listed: [Double]?, label: DoseSchedule) throws(ScenarioError) -> Double {
+        let firstDay = phases[0].delayDays
+        if let span = mapping["treatment_days"] {
+            let end = firstDay + (try span.number(Self.spanRange))
+            if let last = listed?.last, last >= end {
+                throw span.error("treatment_days: the listed day \(YAMLNumber.text(last)) falls after the end of treatment (day \(YAMLNumber.text(end))); raise treatment_days or leave it out")
             }
-        } else if let last = lastListedDay, last >= maxDays {
-            maxDays = last + 1
-        } else if phases.allSatisfy({ $0.count != nil }), let last = DoseSchedule(phases, maxDays: .infinity, source: "").administrations(horizon: .infinity).last,
-                  last.day >= maxDays {
-            // A course the file counts out would be cut by the label's duration without a word.
-            throw (m["doses"] ?? m["phases"] ?? m["every_days"] ?? m.value).error(
-                "the last dose would fall on day \(YAMLNumber.text(last.day)), after the end of treatment on day \(YAMLNumber.text(maxDays)) (\(drug.id)'s label duration, \(YAMLNumber.text(label.maxDays)) days from the first dose); give fewer doses, or treatment_days")
+            return end
         }
-        return DoseSchedule(phases, maxDays: maxDays, source: "\(Self.describe(DoseSchedule(phases, source: ""), drug: drug)) (scenario \(m.value.file))")
+        let end = label.maxDays + firstDay
+        if let last = listed?.last { return max(end, last + 1) }
+        guard phases.allSatisfy({ $0.count != nil }),
+              let last = DoseSchedule(phases, maxDays: .infinity, source: "").administrations(horizon: .infinity).last, last.day >= end else { return end }
+        throw (mapping["doses"] ?? mapping["phases"] ?? mapping["every_days"] ?? mapping.value).error(
+            "the last dose would fall on day \(YAMLNumber.text(last.day)), after the end of treatment on day \(YAMLNumber.text(end)) (\(drug.id)'s label duration, \(YAMLNumber.text(label.maxDays)) days from the first dose); give fewer doses, or treatment_days")
     }
 
     /// Refuses keys that contradict each other.
