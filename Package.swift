@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per layer of DESIGN.md; dependencies point downwards only:
-// blockade -> BlockadeCLI -> {Calibration, Trials, Omics, Reports}; Calibration -> Trials; {Trials, Omics} -> TumorImmune -> Reactions -> Integrators.
+// blockade -> BlockadeCLI -> {Calibration, Scenarios, Trials, Omics, Reports}; {Calibration, Scenarios} -> Trials; {Trials, Omics} -> TumorImmune -> Reactions -> Integrators.
 let package = Package(
     name: "Blockade",
     platforms: [.macOS(.v13)],
@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "Integrators"),
@@ -26,8 +27,9 @@ let package = Package(
         .target(name: "History", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Trials", dependencies: ["Integrators", "TumorImmune"], resources: [.copy("Resources/populations.json")]),
         .target(name: "Calibration", dependencies: ["Trials", "TumorImmune", "Integrators"]),
+        .target(name: "Scenarios", dependencies: ["TumorImmune", "Trials", .product(name: "Yams", package: "Yams")]),
         .target(name: "BlockadeCLI", dependencies: [
-            "TumorImmune", "Trials", "Calibration", "Omics", "Reports", "History",
+            "TumorImmune", "Trials", "Calibration", "Scenarios", "Omics", "Reports", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "blockade", dependencies: ["BlockadeCLI"]),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "TrialsTests", dependencies: ["Trials", "BlockadeTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Trials", "TumorImmune", "BlockadeTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "BlockadeTestSupport"]),
-        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "Calibration", "Trials", "History", "BlockadeTestSupport"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Trials", "TumorImmune", "BlockadeTestSupport"]),
+        .testTarget(name: "BlockadeCLITests", dependencies: ["BlockadeCLI", "Calibration", "Scenarios", "Trials", "History", "BlockadeTestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import History
 import Omics
 import Calibration
+import Scenarios
 import Trials
 import TumorImmune
 
@@ -12,7 +13,7 @@ import TumorImmune
 /// |---|---|
 /// | 0 | success |
 /// | 64 | usage error: a bad option or argument (unknown name, value out of range, malformed regimen) |
-/// | 65 | bad input data: a user file that cannot be read or is malformed (expression, clinical, shard, populations, calibration CSV, run history) |
+/// | 65 | bad input data: a user file that cannot be read or is malformed (expression, clinical, shard, populations, calibration CSV, scenario, run history) |
 /// | 74 | I/O error writing output (a file that could not be written once the work was done) |
 /// | 1 | anything else (a solver failure, an internal error) |
 ///
@@ -45,7 +46,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
             case .cannotCreateDirectory: return .ioError
             case .invalidJSON: return .failure
             }
-        case is OmicsError, is TrialShardError, is PopulationDataError, is CalibrationFileError: return .dataError
+        case is OmicsError, is TrialShardError, is PopulationDataError, is CalibrationFileError, is ScenarioError: return .dataError
         case is OutputWriteError: return .ioError
         case is ValidationError, is ExitCode, is CleanExit: return nil
         default:

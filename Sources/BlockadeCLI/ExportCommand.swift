@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import Reactions
+import Scenarios
 import TumorImmune
 
 /// `blockade export`: the model in exchange formats.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the model (SBML Level 3, or the Markdown model document).",
-        subcommands: [ExportSBML.self, ExportModelDocument.self])
+        abstract: "Export the model (SBML Level 3, the Markdown model document, or label regimens as a scenario file).",
+        subcommands: [ExportSBML.self, ExportModelDocument.self, ExportScenario.self])
 }
 
 /// `blockade export sbml`: the patient's model at baseline with every dose as an SBML event.
@@ -72,5 +73,45 @@ struct ExportModelDocument: ParsableCommand {
 
     func run() throws {
         try writeOutput(ModelDocumentation.markdown(), to: output)
+    }
+}
+
+/// `blockade export scenario`: label regimens written out as a scenario file to edit.
+struct ExportScenario: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "Write label regimens as a scenario file (YAML) with every dose and schedule spelled out.",
+        discussion: """
+        Each --regimen becomes an arm named as the regimen, its drugs at the label dose and schedule for \
+        the tumour type (doses in mg, Gy per fraction, PFU or cells). Run unchanged, the file gives the \
+        same result as the regimens: `simulate --scenario F` as `simulate --regimen R`, `trial --scenario F` \
+        as `trial --arm R ...`. Edit it to change doses, intervals, phases, breaks or start days \
+        (format: docs/SCENARIOS.md).
+
+        Examples:
+          blockade export scenario --tumor melanoma --regimen nivolumab+ipilimumab --output nivo-ipi.yaml
+          blockade simulate --scenario nivo-ipi.yaml
+          blockade export scenario --tumor nsclc --regimen pembrolizumab --regimen radiotherapy-sbrt+pembrolizumab
+        """)
+
+    @Option(name: .long, help: "Tumour type (see `blockade list tumors`): label schedules depend on it.")
+    var tumor: String
+
+    @Option(name: .long, help: ArgumentHelp("A regimen (drugs joined by '+'); repeat for each arm.", valueName: "regimen"))
+    var regimen: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (written atomically).")
+    var output: String?
+
+    func validate() throws {
+        guard !regimen.isEmpty else { throw ValidationError("give at least one --regimen, e.g. --regimen nivolumab") }
+        if let output { try OutputPath.checkWritable(output, option: "--output") }
+    }
+
+    func run() throws {
+        let type = try TumorType.named(tumor)
+        let regimens = try regimen.map { text throws(BlockadeError) in try Regimen(parsing: text, tumor: type.id) }
+        let command = (["blockade", "export", "scenario", "--tumor", tumor] + regimen.flatMap { ["--regimen", $0] }).joined(separator: " ")
+        try writeOutput(ScenarioWriter.yaml(tumor: type, regimens: regimens, command: command), to: output)
     }
 }

@@ -2,9 +2,13 @@ import ArgumentParser
 import TumorImmune
 
 /// Options that describe the simulated patient, shared by `simulate`, `export sbml` and `demo`.
+/// With `simulate --scenario`, each option given overrides the file's value (``patient(from:)``).
 struct PatientOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Tumour type (see `blockade list tumors`).", valueName: "tumor"))
-    var tumor: String = "melanoma"
+    /// The tumour type when none is given.
+    static let defaultTumor = "melanoma"
+
+    @Option(name: .long, help: ArgumentHelp("Tumour type (see `blockade list tumors`; default: \(defaultTumor), or the scenario's).", valueName: "tumor"))
+    var tumor: String?
 
     @Option(name: .long, parsing: .singleValue,
             help: ArgumentHelp("Set a resistance mechanism's level, NAME=LEVEL with LEVEL from 0 (absent) to 1 (fully active). Repeatable. See `blockade list mechanisms`.",
@@ -23,9 +27,14 @@ struct PatientOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Baseline PD-L1 expression relative to a typical PD-L1-positive tumour.", valueName: "x"))
     var pdl1: Double?
 
-    /// The patient these options describe.
+    /// The patient these options describe: the tumour type's typical patient with the options set.
     func patient() throws -> Patient {
-        var p = Patient(typical: try TumorType.named(tumor))
+        try patient(from: Patient(typical: try TumorType.named(tumor ?? Self.defaultTumor)))
+    }
+
+    /// `base` (e.g. a scenario's patient) with the options given on the command line set, checked.
+    func patient(from base: Patient) throws -> Patient {
+        var p = base
         for assignment in mechanism {
             let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
@@ -45,4 +54,3 @@ struct PatientOptions: ParsableArguments {
         return p
     }
 }
-

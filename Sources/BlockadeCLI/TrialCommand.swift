@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reports
 import History
+import Scenarios
 import Trials
 import TumorImmune
 
@@ -17,8 +18,15 @@ struct TrialCommand: AsyncParsableCommand {
         Patients enter with growing disease: a drawn patient whose untreated tumour would shrink over the \
         8 weeks after baseline is replaced by the next draw of the same index, so a placebo arm does not respond.
 
+        Custom doses and schedules come from a scenario file, --scenario FILE (format: \
+        docs/SCENARIOS.md; `blockade export scenario` writes label regimens as one): its arms replace \
+        --arm (the two cannot be combined), and its trial settings (patients, seed, selection, line) and \
+        days apply unless the same option is given on the command line, which overrides the file.
+
         Examples:
           blockade trial --tumor melanoma --arm nivolumab --arm nivolumab+ipilimumab --patients 500 --seed 1
+          blockade trial --scenario examples/ipilimumab-1-vs-3-mg-per-kg.yaml --patients 200
+          blockade trial --scenario examples/sbrt-before-vs-after-pembrolizumab.yaml --seed 2 --report sbrt.html
           blockade trial --tumor nsclc --select 'pdl1_tps>=50' --arm platinum-doublet --arm pembrolizumab --patients 1000 --seed 7 --report trial.html
           blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 1/2 --output shard1.json
           blockade trial --tumor melanoma --arm nivolumab --patients 2000 --seed 1 --shard 2/2 --output shard2.json
@@ -31,23 +39,29 @@ struct TrialCommand: AsyncParsableCommand {
         Each run is recorded in the run history (see `blockade runs`).
         """)
 
-    @Option(name: .long, help: "Tumour type (see `blockade list tumors`).")
-    var tumor: String
+    /// Defaults of the options a scenario may also set.
+    static let defaultPatients = 200, defaultSeed: UInt64 = 1, defaultDays = 730.0, defaultLine = TherapyLine.first
+
+    @Option(name: .long, help: "Tumour type (see `blockade list tumors`); required unless --scenario gives it.")
+    var tumor: String?
 
     @Option(name: .long, help: ArgumentHelp("Biomarker selection, e.g. 'pdl1_tps>=50', 'msi=high' or 'tmb >= 10 and pdl1_tps < 1' ('and' binds before 'or'). Attributes: \(Selection.attributes.joined(separator: ", ")).", valueName: "expr"))
     var select: String?
 
-    @Option(name: .long, help: ArgumentHelp("A regimen (repeat for each arm; the first is the control).", valueName: "regimen"))
+    @Option(name: .long, help: ArgumentHelp("A regimen (repeat for each arm; the first is the control). Not with --scenario.", valueName: "regimen"))
     var arm: [String] = []
 
-    @Option(name: .long, parsing: .unconditional, help: "Number of selected patients.")
-    var patients: Int = 200
+    @Option(name: .long, help: ArgumentHelp("A scenario file (YAML, docs/SCENARIOS.md) whose arms have their own doses and schedules. Command-line options override its values.", valueName: "file"))
+    var scenario: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Population seed, 0 to 2⁶⁴ − 1 (default: 1).", transform: NumericArgument.seed)
-    var seed: UInt64 = 1
+    @Option(name: .long, parsing: .unconditional, help: "Number of selected patients (default: 200, or the scenario's).")
+    var patients: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "Follow-up from the first dose, days.")
-    var days: Double = 730
+    @Option(name: .long, parsing: .unconditional, help: "Population seed, 0 to 2⁶⁴ − 1 (default: 1, or the scenario's).", transform: NumericArgument.seed)
+    var seed: UInt64?
+
+    @Option(name: .long, parsing: .unconditional, help: "Follow-up from the first dose, days (default: 730, or the scenario's).")
+    var days: Double?
 
     @Option(name: .long, help: ArgumentHelp("Run only shard I of N (1-based), e.g. 2/8; needs --output.", valueName: "I/N"))
     var shard: String?
@@ -68,8 +82,8 @@ struct TrialCommand: AsyncParsableCommand {
 
     @OptionGroup var populationData: PopulationDataOptions
 
-    @Option(name: .long, help: ArgumentHelp("Line of therapy: 'first' (no prior systemic therapy for advanced disease) or 'pretreated' (≥ 1 prior line: more resistant, faster-growing tumours, as fitted per tumour type where the calibration arms cover both lines).", valueName: "line"))
-    var line: TherapyLine = .first
+    @Option(name: .long, help: ArgumentHelp("Line of therapy: 'first' (no prior systemic therapy for advanced disease; the default) or 'pretreated' (≥ 1 prior line: more resistant, faster-growing tumours, as fitted per tumour type where the calibration arms cover both lines).", valueName: "line"))
+    var line: TherapyLine?
 
     @Flag(name: .long, help: "Skip counterfactual mechanism attribution (much faster; resistance is then unattributed).")
     var noAttribution = false
@@ -86,22 +100,60 @@ struct TrialCommand: AsyncParsableCommand {
     enum TrialFormat: String, ExpressibleByArgument { case table, json }
 
     func validate() throws {
-        guard !arm.isEmpty else { throw ValidationError("give at least one --arm, e.g. --arm nivolumab") }
-        guard patients > 0, patients <= 10_000_000 else { throw ValidationError("--patients \(patients): expected 1–10,000,000") }
-        guard days >= 56, days <= 3650 else { throw ValidationError("--days \(days): expected 56–3650") }
+        if scenario == nil {
+            guard tumor != nil else { throw ValidationError("give the tumour type with --tumor T (or a --scenario FILE that names it)") }
+            guard !arm.isEmpty else { throw ValidationError("give at least one --arm, e.g. --arm nivolumab") }
+        } else if !arm.isEmpty {
+            throw ValidationError("--arm cannot be combined with --scenario: the scenario's arms are the trial's arms; add '- regimen: \(arm[0])' to the file's arms, or leave out --scenario")
+        }
+        if let patients { guard patients > 0, patients <= 10_000_000 else { throw ValidationError("--patients \(patients): expected 1–10,000,000") } }
+        if let days { guard days >= 56, days <= 3650 else { throw ValidationError("--days \(days): expected 56–3650") } }
         if shard != nil && output == nil { throw ValidationError("--shard needs --output FILE for the shard") }
         if let output { try OutputPath.checkWritable(output, option: "--output") }
         if let report { try OutputPath.checkWritable(report, option: "--report") }
     }
 
+    /// What the trial runs: the command line, or the scenario with the command line's overrides.
+    struct Plan {
+        var configuration: TrialConfiguration
+        /// The scenario's regimens (nil: the configuration's arms are regimen strings).
+        var regimens: [Regimen]?
+        var scenario: Scenario?
+    }
+
+    func plan() throws -> Plan {
+        guard let path = scenario else {
+            var config = TrialConfiguration(tumor: tumor ?? "", selection: select, arms: arm,
+                                            patients: patients ?? Self.defaultPatients, seed: seed ?? Self.defaultSeed)
+            config.horizonDays = days ?? Self.defaultDays
+            config.therapyLine = line ?? Self.defaultLine
+            return Plan(configuration: config)
+        }
+        if let tumor { _ = try TumorType.named(tumor) }
+        let file = try Scenario(contentsOf: path, tumor: tumor)
+        if let where_ = file.patientLocation {
+            throw ScenarioError("'patient:' describes the one patient of `blockade simulate`; a trial draws its patients from the \(file.tumor.id) population. Remove it (or move it to a scenario for simulate)", at: where_)
+        }
+        if days == nil { try file.checkFileDays(minimum: 56, command: "trial") }
+        let horizon = days ?? file.days ?? Self.defaultDays
+        try file.checkDoses(within: horizon)
+        let regimens = file.arms.map(\.regimen)
+        var config = TrialConfiguration(tumor: file.tumor.id, selection: select ?? file.trial.selection, arms: regimens.map(\.name),
+                                        patients: patients ?? file.trial.patients ?? Self.defaultPatients,
+                                        seed: seed ?? file.trial.seed ?? Self.defaultSeed)
+        config.horizonDays = horizon
+        config.therapyLine = line ?? file.trial.line ?? Self.defaultLine
+        return Plan(configuration: config, regimens: regimens, scenario: file)
+    }
+
     func run() async throws {
-        var config = TrialConfiguration(tumor: tumor, selection: select, arms: arm, patients: patients, seed: seed)
-        config.horizonDays = days
+        let plan = try plan()
+        var config = plan.configuration
         config.attribution = !noAttribution
         config.toxicity = !noToxicity
-        config.therapyLine = line
+        let (tumor, select, seed, patients, armCount) = (config.tumor, config.selection, config.seed, config.patients, config.arms.count)
         let source: PopulationSource = population == .calibrated ? .calibrated(try populationData.file()) : .standard
-        let runner = try TrialRunner(configuration: config, populations: source)
+        let runner = try TrialRunner(configuration: config, populations: source, regimens: plan.regimens)
         let range: Range<Int>
         var position: TrialShard.Position?
         if let shard {
@@ -115,7 +167,7 @@ struct TrialCommand: AsyncParsableCommand {
             range = 0..<patients
         }
         let work = { () throws -> [ArmOutcomes] in
-            let bar = quiet ? nil : ProgressBar(total: range.count, label: "\(tumor) × \(arm.count) arm(s)")
+            let bar = quiet ? nil : ProgressBar(total: range.count, label: "\(tumor) × \(armCount) arm(s)")
             let progress: (@Sendable (Int) -> Void)? = bar.map { b in { @Sendable done in b.update(done) } }
             // PD-L1 selections simulate each candidate's baseline, which takes noticeable time in large trials.
             let screening: ((Int, Int) -> Void)? = runner.assay == nil ? nil : bar.map { b in { b.screening(screened: $0, selected: $1) } }
@@ -123,7 +175,8 @@ struct TrialCommand: AsyncParsableCommand {
             bar?.finish()
             return arms
         }
-        let configJSON = (try? String(decoding: JSONEncoder().encode(config), as: UTF8.self)) ?? "{}"
+        let recorded = RecordedConfiguration(configuration: config, scenarioFile: scenario, scenario: plan.scenario?.text)
+        let configJSON = (try? String(decoding: JSONEncoder().encode(recorded), as: UTF8.self)) ?? "{}"
         let commandLine = (["blockade"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let history = RunHistory(enabled: !noHistory)
         var text = ""
@@ -197,3 +250,23 @@ struct MergeCommand: ParsableCommand {
 }
 
 extension TherapyLine: ExpressibleByArgument {}
+
+/// The configuration a trial records in the run history: the trial's, and for a scenario run the
+/// file's name and text (the arms' doses and schedules live only there).
+struct RecordedConfiguration: Encodable {
+    var configuration: TrialConfiguration
+    var scenarioFile: String?
+    var scenario: String?
+
+    enum CodingKeys: String, CodingKey { case scenarioFile = "scenario_file", scenario }
+
+    /// The configuration's keys, then the scenario's (absent for a run without one, so those runs
+    /// record exactly the configuration).
+    func encode(to encoder: Encoder) throws {
+        try configuration.encode(to: encoder)
+        guard let scenario else { return }
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(scenarioFile, forKey: .scenarioFile)
+        try c.encode(scenario, forKey: .scenario)
+    }
+}

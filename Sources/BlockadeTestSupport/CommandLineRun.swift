@@ -21,8 +21,11 @@ public struct CommandLineRun: Sendable {
     ///
     /// Output goes to temporary files rather than pipes, so a program that prints more than a pipe
     /// buffer (64 KiB) cannot dead-lock against a parent that only reads after it exits.
-    /// - Parameter environment: variables set (or replaced) on top of this process's environment.
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandLineRun {
+    /// - Parameters:
+    ///   - environment: variables set (or replaced) on top of this process's environment.
+    ///   - directory: the working directory (nil: this process's), for relative paths in `arguments`.
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                           directory: URL? = nil) throws -> CommandLineRun {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("blockade-run-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -37,6 +40,7 @@ public struct CommandLineRun: Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        if let directory { process.currentDirectoryURL = directory }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
@@ -49,11 +53,13 @@ public struct CommandLineRun: Sendable {
     }
 
     /// Runs the built `blockade` executable (see ``blockadeExecutable(filePath:)``).
-    /// - Parameter environment: variables set (or replaced) on top of this process's environment,
-    ///   e.g. `["BLOCKADE_DATA_DIR": folder]`.
-    public static func blockade(_ arguments: [String], environment: [String: String] = [:],
+    /// - Parameters:
+    ///   - environment: variables set (or replaced) on top of this process's environment,
+    ///     e.g. `["BLOCKADE_DATA_DIR": folder]`.
+    ///   - directory: the working directory (nil: this process's).
+    public static func blockade(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
                                 filePath: String = #filePath) throws -> CommandLineRun {
-        try run(blockadeExecutable(filePath: filePath), arguments, environment: environment)
+        try run(blockadeExecutable(filePath: filePath), arguments, environment: environment, directory: directory)
     }
 
     /// The `blockade` executable of the current build.

@@ -146,21 +146,43 @@ public struct PKModel: Sendable, Equatable, Codable {
     }
 }
 
-/// One phase of a dose schedule: `count` doses of `doseMg` every `intervalDays` (nil: until the
-/// end of treatment).
+/// One phase of a dose schedule: after `delayDays` without treatment, `count` doses of `doseMg`
+/// every `intervalDays` (nil: until the end of treatment).
 public struct DosePhase: Sendable, Equatable, Codable {
+    /// Dose per administration: mg for drugs, Gy per fraction for radiotherapy, PFU for a virus,
+    /// cells for a cell therapy.
     public var doseMg: Double
+    /// Days between administrations (for an oral drug, the days one dose lasts: the input rate is
+    /// `doseMg / intervalDays` per day).
     public var intervalDays: Double
+    /// Number of administrations; nil: until the end of treatment (only the last phase).
     public var count: Int?
-    public init(doseMg: Double, everyDays: Double, count: Int? = nil) {
-        self.doseMg = doseMg; intervalDays = everyDays; self.count = count
+    /// Days without treatment before the phase's first dose, on top of the previous phase's last
+    /// interval (a treatment break); for the first phase, the day of the first dose. 0 for label
+    /// schedules.
+    public var delayDays: Double
+
+    public init(doseMg: Double, everyDays: Double, count: Int? = nil, delayDays: Double = 0) {
+        self.doseMg = doseMg; intervalDays = everyDays; self.count = count; self.delayDays = delayDays
+    }
+
+    enum CodingKeys: String, CodingKey { case doseMg, intervalDays, count, delayDays }
+
+    /// Reads a phase; `delayDays` may be absent (0).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        doseMg = try c.decode(Double.self, forKey: .doseMg)
+        intervalDays = try c.decode(Double.self, forKey: .intervalDays)
+        count = try c.decodeIfPresent(Int.self, forKey: .count)
+        delayDays = try c.decodeIfPresent(Double.self, forKey: .delayDays) ?? 0
     }
 }
 
-/// A label schedule: phases run one after the other; treatment stops at `maxDays` (2 years by default).
+/// A dose schedule: phases run one after the other; treatment stops at `maxDays` (2 years by
+/// default), counted from day 0 (the start of the simulation, not the drug's first dose).
 public struct DoseSchedule: Sendable, Equatable, Codable {
     public var phases: [DosePhase]
-    /// Longest treatment duration, days.
+    /// Longest treatment duration, days from day 0.
     public var maxDays: Double
     public var source: String
 
@@ -178,6 +200,7 @@ public struct DoseSchedule: Sendable, Equatable, Codable {
         var day = 0.0
         let end = min(horizon, maxDays)
         for phase in phases {
+            day += phase.delayDays
             var given = 0
             while day < end, given < (phase.count ?? .max) {
                 list.append((day, phase.doseMg))
@@ -187,6 +210,25 @@ public struct DoseSchedule: Sendable, Equatable, Codable {
             if phase.count == nil { break }
         }
         return list
+    }
+
+    /// The schedule as a continuous (zero-order) input, as oral drugs take it: each phase from its
+    /// first dose for `count × intervalDays` days (an unlimited phase: to the end of treatment) at
+    /// `doseMg / intervalDays` per day, cut at `min(horizon, maxDays)`. Periods are in time order
+    /// and do not overlap; a period that would start at or after the end is left out.
+    public func continuousInput(horizon: Double) -> [(start: Double, end: Double, mgPerDay: Double)] {
+        var periods: [(Double, Double, Double)] = []
+        var day = 0.0
+        let end = min(horizon, maxDays)
+        for phase in phases {
+            day += phase.delayDays
+            guard day < end else { break }
+            let stop = phase.count.map { min(end, day + Double($0) * phase.intervalDays) } ?? end
+            periods.append((day, stop, phase.doseMg / phase.intervalDays))
+            guard let count = phase.count else { break }
+            day += Double(count) * phase.intervalDays
+        }
+        return periods
     }
 }
 

@@ -8,8 +8,11 @@ public enum TrialTable {
     public static func render(_ s: TrialSummary) -> String {
         var out = "Virtual trial — \(s.tumor)\(s.selection.map { ", selection \($0)" } ?? "")\(s.line.map { ", \($0.rawValue)" } ?? ""), seed \(s.seed)\n\n"
         func cell(_ x: String) -> String { x.padding(toLength: 28, withPad: " ", startingAt: 0) }
-        out += cell("") + s.arms.map { cell($0.regimen) }.joined() + "\n"
-        func row(_ name: String, _ f: (ArmSummary) -> String) { out += cell(name) + s.arms.map { cell(f($0)) }.joined() + "\n" }
+        // Arm columns widen for long arm names (a scenario's names are often longer than a regimen).
+        let width = max(28, (s.arms.map(\.regimen.count).max() ?? 0) + 2)
+        func armCell(_ x: String) -> String { x.padding(toLength: width, withPad: " ", startingAt: 0) }
+        out += cell("") + s.arms.map { armCell($0.regimen) }.joined() + "\n"
+        func row(_ name: String, _ f: (ArmSummary) -> String) { out += cell(name) + s.arms.map { armCell(f($0)) }.joined() + "\n" }
         row("patients") { "\($0.n)" }
         row("ORR (95% CI)") { String(format: "%.1f%% (%.1f–%.1f)", 100 * $0.orr, 100 * $0.orrCI95.lower, 100 * $0.orrCI95.upper) }
         row("CR / PR / SD / PD / NE") { "\($0.completeResponses) / \($0.partialResponses) / \($0.stableDiseases) / \($0.progressiveDiseases) / \($0.notEvaluable)" }

@@ -33,9 +33,11 @@ public enum PopulationSource: Sendable {
 extension TrialRunner {
     /// A runner whose patients come from `populations` (the configuration's toxicity calibration is
     /// replaced by that of the source).
+    /// - Parameter regimens: arms already built, replacing the configuration's regimen strings
+    ///   (see ``init(configuration:regimens:populationModel:)``).
     /// - Throws: ``BlockadeError/invalidArgument(_:)`` when a calibrated file has no population for
     ///   the tumour type (never a silent fallback to the unfitted one).
-    public init(configuration: TrialConfiguration, populations: PopulationSource) throws {
+    public init(configuration: TrialConfiguration, populations: PopulationSource, regimens: [Regimen]? = nil) throws {
         var config = configuration
         config.toxicityCalibration = populations.toxicityCalibration
         if case .calibrated(let file) = populations, file.model(for: config.tumor) == nil {
@@ -44,6 +46,6 @@ extension TrialRunner {
                 "the calibrated populations (data file version \(file.version)) have no population for '\(config.tumor)'; "
                 + "fitted: \(file.populations.map(\.tumor).joined(separator: ", ")). Use --population standard for the unfitted one.")
         }
-        try self.init(configuration: config, populationModel: populations.model(for: config.tumor))
+        try self.init(configuration: config, regimens: regimens, populationModel: populations.model(for: config.tumor))
     }
 }

@@ -52,17 +52,27 @@ public struct TrialRunner: Sendable {
     var counterfactualsStopEarly = true
 
     /// Prepares a trial; checks the tumour, selection and every arm's regimen.
-    public init(configuration: TrialConfiguration, populationModel: PopulationModel? = nil) throws {
+    /// - Parameters:
+    ///   - configuration: what the trial runs; its `arms` are parsed as regimen strings unless
+    ///     `regimens` is given.
+    ///   - regimens: arms already built (e.g. a scenario's custom doses and schedules, resolved for
+    ///     the configuration's tumour type); they replace `configuration.arms`, which become their
+    ///     names (what the output echoes).
+    ///   - populationModel: the population patients are drawn from (nil: the tumour type's standard one).
+    public init(configuration: TrialConfiguration, regimens: [Regimen]? = nil, populationModel: PopulationModel? = nil) throws {
         guard configuration.patients > 0 else {
             throw BlockadeError.invalidValue(name: "--patients", value: Double(configuration.patients), expected: "a positive number of patients")
         }
+        var configuration = configuration
+        if let regimens { configuration.arms = regimens.map(\.name) }
         guard !configuration.arms.isEmpty else { throw BlockadeError.invalidArgument("a trial needs at least one --arm") }
         self.configuration = configuration
         tumor = try TumorType.named(configuration.tumor)
         let model = (populationModel ?? PopulationModel.standard(for: tumor)).forLine(configuration.therapyLine)
         population = VirtualPopulation(model: model, tumor: tumor, seed: configuration.seed)
         selection = try configuration.selection.map { text throws(SelectionError) in try Selection(parsing: text) }
-        regimens = try configuration.arms.map { arm throws(BlockadeError) in try Regimen(parsing: arm, tumor: configuration.tumor) }
+        let tumorID = configuration.tumor
+        self.regimens = try regimens ?? configuration.arms.map { arm throws(BlockadeError) in try Regimen(parsing: arm, tumor: tumorID) }
         var settings = SimulationSettings()
         settings.days = configuration.horizonDays
         settings.rules.scanIntervalDays = configuration.scanIntervalDays

@@ -166,17 +166,20 @@ struct PharmacokineticDrug: TherapyUnit {
 
     /// IV doses add nmol to plasma (a carried dose goes to the encapsulated pool, minus the
     /// carrier's burst fraction, and raises anti-carrier immunity by one a week later); an oral
-    /// drug switches its zero-order input on at its first dose and off at the end of treatment.
+    /// drug switches its zero-order input on at the start of each phase
+    /// (``DoseSchedule/continuousInput(horizon:)``) and off at its end, unless the next phase
+    /// starts then.
     func addDoseEvents(_ slot: DrugSlot, days: Double, parameters p: ContiguousArray<Double>, to byDay: inout [Double: [StateChange]]) {
-        let given = slot.schedule.administrations(horizon: days)
         if let input = oralInput {
-            guard let first = given.first else { return }
-            let rate = first.doseMg * slot.drug.nanomolPerMg
-            byDay[first.day, default: []].append(StateChange(index: input, .set(rate)))
-            let stop = min(slot.schedule.maxDays, days)
-            if stop < days { byDay[stop, default: []].append(StateChange(index: input, .set(0))) }
+            let periods = slot.schedule.continuousInput(horizon: days)
+            for (k, period) in periods.enumerated() {
+                byDay[period.start, default: []].append(StateChange(index: input, .set(period.mgPerDay * slot.drug.nanomolPerMg)))
+                let resumes = k + 1 < periods.count && periods[k + 1].start == period.end
+                if period.end < days && !resumes { byDay[period.end, default: []].append(StateChange(index: input, .set(0))) }
+            }
             return
         }
+        let given = slot.schedule.administrations(horizon: days)
         for dose in given {
             let nmol = dose.doseMg * slot.drug.nanomolPerMg
             if let carrier = slot.carrier, let pools = carrierPools {
