@@ -123,7 +123,7 @@ public struct CalibrationDocument {
           PD-L1-selected arms, and Nelder–Mead (`NelderMead.swift`) over the
           population parameters, with one seeded restart in the last round; a closing pass of the drug
           sensitivities (±0.5 log units) follows the last simplex. Both optimisers are written in
-          `Sources/Trials/Calibration/` (no package in the build provides them). Nelder–Mead evaluations are
+          `Sources/Calibration/` (no package in the build provides them). Nelder–Mead evaluations are
           capped (`--iterations`) and the time budget is shared between tumour types in proportion to their arms.
           A refinement run with `--population-search coordinate` replaces Nelder–Mead by a bounded 1-D search of
           each population parameter in turn on all arms of the tumour type (5-point scan within two simplex edges

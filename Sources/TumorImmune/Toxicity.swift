@@ -137,11 +137,11 @@ public struct ToxicityModel: Sendable {
     /// susceptible patients have their events early. Fitted by `blockade calibrate` on the G≥3 TRAE
     /// of checkpoint monotherapy arms, whose rates vary little with treatment duration (anti-PD-1
     /// ≈ 14 % pooled, Wang 2019 doi:10.1001/jamaoncol.2019.0393).
-    /// Tried in session 4 and left out: an immune hazard falling as exp(−t/80 days) after the first
+    /// Tried and left out: an immune hazard falling as exp(−t/80 days) after the first
     /// dose (irAE onset medians 5–15 weeks, Weber 2017 doi:10.1200/JCO.2015.66.1389) on top of the
     /// frailty. Refitted (data v11 populations), it passed 2 more G≥3 arms (55/85) but its larger
     /// early hazard gave more steroid-treated early events, and 4 fewer arms had their ORR within
-    /// ±5 points (80/111); the toxicity loss rose from 32.8 to 36.7. Tried again in session 15 as a
+    /// ±5 points (80/111); the toxicity loss rose from 32.8 to 36.7. Tried again with data v23 as a
     /// fitted late fraction f (hazard × f + (1 − f)·exp(−t/80 d)), each checkpoint antibody's factor
     /// re-levelled at every f: on the 38 checkpoint arms with G≥3 targets (1,000 patients) the loss
     /// fell steadily from 23.9 at f = 0.02 to 16.8 at f = 1 with this frailty (σ = 2.14). Replacing

@@ -1,6 +1,6 @@
 /// A solid tumour type with the defaults a typical untreated patient of that type starts from.
 ///
-/// These are population centres, not fits: `blockade trial` (issue 4) calibrates the spread.
+/// These are population centres, not fits: `blockade calibrate` fits the spread.
 /// TMB medians are the approximate per-type medians of Chalmers 2017 (Genome Med,
 /// doi:10.1186/s13073-017-0424-2) [recalled, rounded]; MSI-H solid tumours use the MSI-H median
 /// (≈ 40 mut/Mb, Chalmers 2017 [recalled]). Doubling times and knob levels are modelling

@@ -4,7 +4,7 @@ import BlockadeTestSupport
 import TumorImmune
 @testable import Trials
 
-/// Issue 4: combination arms are predictions from mechanism and pharmacology, so every pairing of
+/// Combination arms are predictions from mechanism and pharmacology, so every pairing of
 /// the calibrated modalities must run, and no parameter may belong to a combination.
 @Suite("Combinations of the calibrated modalities")
 struct CombinationPairingTests {
