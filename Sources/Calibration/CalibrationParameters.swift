@@ -213,8 +213,7 @@ public struct TumorParameterization: Sendable, Equatable {
         for regimen in regimens {
             guard let parsed = try? Regimen(parsing: regimen, tumor: tumor) else { continue }
             for slot in parsed.slots where slot.drug.drugClass != .checkpointAntibody {
-                let scaled = slot.drug.drugClass == .oncolyticVirus || slot.drug.effects.contains(where: { $0.channel.isDirectActing })
-                if scaled && !found.contains(slot.drug.id) { found.append(slot.drug.id) }
+                if slot.hasDirectSensitivity && !found.contains(slot.drug.id) { found.append(slot.drug.id) }
             }
         }
         return found

@@ -67,3 +67,13 @@ struct EffectCombinationTests {
         }
     }
 }
+
+@Suite("Direct drug sensitivity")
+struct DirectSensitivityTests {
+    @Test("cytotoxic, targeted and antiangiogenic drugs and the oncolytic virus have a direct sensitivity; checkpoint antibodies and vaccines do not")
+    func whichDrugs() throws {
+        func sensitive(_ id: String) throws -> Bool { DrugSlot(drug: try Drug.named(id)).hasDirectSensitivity }
+        for id in ["docetaxel", "sunitinib", "cetuximab", "t-vec", "enfortumab-vedotin"] { #expect(try sensitive(id), "\(id)") }
+        for id in ["nivolumab", "ipilimumab", "gp100"] { #expect(try !sensitive(id), "\(id)") }
+    }
+}

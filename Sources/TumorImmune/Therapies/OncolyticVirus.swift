@@ -61,6 +61,8 @@ struct OncolyticVirus: TherapyUnit {
 
     /// Tumours differ in how permissive they are to viral spread: the factor multiplies the
     /// infection rate `ov_infection` (the rate itself is an assumption of the model).
+    static var hasOwnSensitivity: Bool { true }
+
     func scaleSensitivity(by factor: Double, parameters: inout ContiguousArray<Double>) {
         parameters[P.virusInfection.rawValue] *= factor
     }

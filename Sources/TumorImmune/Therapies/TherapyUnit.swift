@@ -92,6 +92,8 @@ protocol TherapyUnit: Sendable {
     /// ``CompiledNetwork/scaleDirectEffects(factor:)`` scales): multiplies what this kind's own
     /// kinetics make patient-specific.
     func scaleSensitivity(by factor: Double, parameters: inout ContiguousArray<Double>)
+    /// Whether ``scaleSensitivity(by:parameters:)`` scales something of the unit's own.
+    static var hasOwnSensitivity: Bool { get }
     /// Plasma concentration (nM) at `state`, for drugs with plasma PK (toxicity exposure).
     func plasmaConcentration(state: [Double], parameters p: ContiguousArray<Double>) -> Double?
     /// Encapsulated plasma pool and anti-carrier immunity of a carried drug.
@@ -125,6 +127,7 @@ extension TherapyUnit {
     func directKilling<T: ModelScalar>(x: UnsafeBufferPointer<T>, p: UnsafeBufferPointer<T>, _ k: KillingContext<T>) -> T? { nil }
     func plasmaConcentration(state: [Double], parameters p: ContiguousArray<Double>) -> Double? { nil }
     func scaleSensitivity(by factor: Double, parameters: inout ContiguousArray<Double>) {}
+    static var hasOwnSensitivity: Bool { false }
     var carrierPools: (encapsulated: Int, immunity: Int)? { nil }
     var oralInput: Int? { nil }
 }
@@ -237,6 +240,14 @@ enum Therapy: Sendable {
 }
 
 extension DrugSlot {
+    /// Whether a patient's or tumour type's drug sensitivity changes this therapy: a direct-acting
+    /// effect (``EffectChannel/isDirectActing``) or kinetics of its unit's own (an oncolytic
+    /// virus's infection rate). Calibration fits a sensitivity for exactly these.
+    public var hasDirectSensitivity: Bool {
+        let unit = Therapy(slot: self, speciesStart: 0, parameterStart: 0).unit
+        return type(of: unit).hasOwnSensitivity || drug.effects.contains { $0.channel.isDirectActing }
+    }
+
     /// The effect parameters of the drug: emax, EC50 (in `concentrationUnits`) and Hill
     /// coefficient of each effect.
     func effectParameters(concentrationUnits units: String) -> [Parameter] {
