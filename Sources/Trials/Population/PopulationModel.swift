@@ -96,34 +96,15 @@ public struct PopulationModel: Sendable, Codable, Equatable {
         }
     }
 
-    /// The default population of a tumour type, from its catalogue entry and biomarker prevalences.
+    /// The default population of a tumour type, from its catalogue entry (biomarker prevalences included).
     public static func standard(for tumor: TumorType) -> PopulationModel {
-        let prevalence = Self.prevalences[tumor.id] ?? (msi: 0.02, pdl1Pos: 0.5, pdl1High: 0.2, source: "assumption")
+        let prevalence = tumor.prevalence
         return PopulationModel(
             tumor: tumor.id, doublingTimeDays: tumor.doublingTimeDays, medianTMB: tumor.medianTMB,
-            msiHighFraction: prevalence.msi, pdl1PositiveFraction: prevalence.pdl1Pos, pdl1HighFraction: prevalence.pdl1High,
+            msiHighFraction: prevalence.msiHigh, pdl1PositiveFraction: prevalence.pdl1Positive, pdl1HighFraction: prevalence.pdl1High,
             mechanismMedians: Dictionary(uniqueKeysWithValues: Mechanism.allCases.map { ($0.rawValue, tumor.mechanisms[$0]) }),
             source: prevalence.source)
     }
-
-    /// MSI-high and PD-L1 TPS ≥ 1 % / ≥ 50 % prevalences in advanced disease [recalled figures].
-    static let prevalences: [String: (msi: Double, pdl1Pos: Double, pdl1High: Double, source: String)] = [
-        "melanoma": (0.01, 0.45, 0.15, "PD-L1 ≥1 % ≈ 45 % (CheckMate 067, Larkin 2015 [recalled]); MSI rare"),
-        "nsclc": (0.01, 0.66, 0.29, "TPS ≥1 % ≈ 66 %, ≥50 % ≈ 29 % (KEYNOTE-042 screening, Mok 2019 [recalled])"),
-        "sclc": (0.01, 0.2, 0.05, "PD-L1 rarely expressed in SCLC [recalled]"),
-        "rcc": (0.01, 0.25, 0.08, "PD-L1 ≥1 % ≈ 25 % (CheckMate 214 [recalled])"),
-        "crc": (0.04, 0.2, 0.05, "MSI-H ≈ 4 % of metastatic CRC (Le 2015 [recalled])"),
-        "urothelial": (0.02, 0.4, 0.15, "[recalled]"),
-        "hcc": (0.01, 0.25, 0.08, "[recalled]"),
-        "gastric": (0.05, 0.6, 0.2, "CPS ≥1 ≈ 60 % (KEYNOTE-062 [recalled]); MSI-H ≈ 5 % advanced"),
-        "esophageal": (0.02, 0.5, 0.2, "[recalled]"),
-        "tnbc": (0.01, 0.4, 0.1, "PD-L1 IC ≥1 % ≈ 40 % (IMpassion130 [recalled])"),
-        "hnscc": (0.01, 0.8, 0.3, "CPS ≥1 ≈ 85 % (KEYNOTE-048 [recalled])"),
-        "ovarian": (0.02, 0.35, 0.1, "[recalled]"),
-        "endometrial": (0.25, 0.5, 0.15, "dMMR ≈ 25–30 % of advanced endometrial cancer [recalled]"),
-        "msi-h-solid": (1.0, 0.5, 0.2, "selected MSI-H/dMMR by definition"),
-        "hodgkin": (0.0, 0.95, 0.8, "9p24.1 amplification: PD-L1 near-universal (Roemer 2016 [recalled])"),
-    ]
 
     /// Inflammation-linked knobs and the sign of their link (+1: higher in inflamed tumours).
     static let inflammationLinked: [Mechanism: Double] = [
