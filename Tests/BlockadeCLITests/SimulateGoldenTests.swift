@@ -49,6 +49,32 @@ struct SimulateGoldenTests {
         }
     }
 
+    /// The demo's HTML report (the simulation report's assembly: charts, tables, notes).
+    @Test("the demo report matches its golden file")
+    func demoReport() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try CommandLineRun.blockade(["demo", "--report", url.path])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        if let problem = try GoldenFile.mismatch(try String(contentsOf: url, encoding: .utf8), name: "demo-report.html") {
+            Issue.record(Comment(rawValue: "`blockade demo --report`: " + problem))
+        }
+    }
+
+    /// A small trial's HTML report (the trial report's assembly: tables, charts, toxicity).
+    @Test("a trial report matches its golden file")
+    func trialReport() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trial-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let run = try CommandLineRun.blockade(["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--arm", "nivolumab+ipilimumab",
+                                               "--patients", "6", "--seed", "3", "--no-attribution", "--no-history", "--quiet",
+                                               "--report", url.path])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        if let problem = try GoldenFile.mismatch(try String(contentsOf: url, encoding: .utf8), name: "trial-report-melanoma-seed3.html") {
+            Issue.record(Comment(rawValue: "`blockade trial --report`: " + problem))
+        }
+    }
+
     /// The counterfactual section names each active mechanism with its level and marks the driver.
     @Test("the table explains a primary non-responder")
     func counterfactualSection() throws {

@@ -20,24 +20,21 @@ public enum SimulationReport {
         }
         diameter.markers = cases.first?.result.doseDays.first?.days ?? []
         report.chart(diameter)
-        var immune: [SVGLineChart.Series] = []
-        for (k, c) in cases.enumerated() {
-            let color = palette[k % palette.count]
-            immune.append(.init(name: "\(c.label): effector CD8", x: c.result.days, y: c.result.effectorCD8, color: color))
-            immune.append(.init(name: "\(c.label): exhausted CD8", x: c.result.days, y: c.result.exhaustedCD8, color: color, dashed: true))
+        // Two cell populations per case on a log scale: solid and dashed in the case's colour.
+        func pairChart(_ title: String, _ solid: (String, KeyPath<SimulationResult, [Double]>),
+                       _ dashed: (String, KeyPath<SimulationResult, [Double]>)) -> SVGLineChart {
+            var series: [SVGLineChart.Series] = []
+            for (k, c) in cases.enumerated() {
+                let color = palette[k % palette.count]
+                series.append(.init(name: "\(c.label): \(solid.0)", x: c.result.days, y: c.result[keyPath: solid.1], color: color))
+                series.append(.init(name: "\(c.label): \(dashed.0)", x: c.result.days, y: c.result[keyPath: dashed.1], color: color, dashed: true))
+            }
+            var chart = SVGLineChart(title: title, xLabel: "day", yLabel: "cells", series: series)
+            chart.logY = true
+            return chart
         }
-        var cells = SVGLineChart(title: "CD8 T cells in the tumour", xLabel: "day", yLabel: "cells", series: immune)
-        cells.logY = true
-        report.chart(cells)
-        var suppressive: [SVGLineChart.Series] = []
-        for (k, c) in cases.enumerated() {
-            let color = palette[k % palette.count]
-            suppressive.append(.init(name: "\(c.label): Tregs", x: c.result.days, y: c.result.tregs, color: color))
-            suppressive.append(.init(name: "\(c.label): MDSCs", x: c.result.days, y: c.result.mdscs, color: color, dashed: true))
-        }
-        var supp = SVGLineChart(title: "Suppressive cells in the tumour", xLabel: "day", yLabel: "cells", series: suppressive)
-        supp.logY = true
-        report.chart(supp)
+        report.chart(pairChart("CD8 T cells in the tumour", ("effector CD8", \.effectorCD8), ("exhausted CD8", \.exhaustedCD8)))
+        report.chart(pairChart("Suppressive cells in the tumour", ("Tregs", \.tregs), ("MDSCs", \.mdscs)))
         if let first = cases.first, let drug = first.result.plasmaConcentration.first {
             var pk = SVGLineChart(title: "\(drug.drug) in plasma", xLabel: "day", yLabel: "µg/mL",
                                   series: [.init(name: drug.drug, x: first.result.days, y: drug.values, color: "#555")])
