@@ -180,7 +180,6 @@ struct CalibrateCommand: ParsableCommand {
     /// The options as the library takes them.
     var options: CalibrationRun.Options {
         var o = CalibrationRun.Options()
-        o.tumors = tumor.isEmpty ? nil : Set(tumor)
         o.patients = patients; o.toxicityPatients = toxicityPatients; o.finalPatients = finalPatients
         o.seed = seed; o.iterations = iterations; o.rounds = rounds; o.populationSearch = populationSearch
         o.toxicityIterations = toxicityIterations; o.maxMinutes = maxMinutes; o.warmStart = warmStart

@@ -9,8 +9,6 @@ import TumorImmune
 public struct CalibrationRun {
     /// What to fit and how hard to try.
     public struct Options: Sendable {
-        /// Tumour types to fit (nil: every one with usable arms).
-        public var tumors: Set<String>?
         /// Virtual patients per arm in each evaluation of the population fit.
         public var patients = 150
         /// Virtual patients per arm in each evaluation of the toxicity fit.
@@ -114,8 +112,7 @@ public struct CalibrationRun {
         if options.fitsToxicity && !options.warmStart && !options.toxicityOnly { scales.drugScales = nil }
         var calibrator = calibrator()
         calibrator.deadline = began.addingTimeInterval(options.maxMinutes * 60)
-        var models: [String: PopulationModel] = [:]
-        for t in tumors { models[t] = try existing.model(for: t) ?? PopulationModel.standard(for: TumorType.named(t)) }
+        var models = try existingModels()
         var fits: [TumorFit] = []
         var notFitted: [String] = []
         if options.fitsPopulations {
@@ -195,9 +192,14 @@ public struct CalibrationRun {
     /// The residuals of the data file the run started from, on the fit patients (to compare with a
     /// new fit before replacing it).
     public func existingResiduals() throws -> CalibrationReport {
+        try residuals(seed: options.seed, models: existingModels(), toxicity: existing.toxicity ?? ToxicityParameterization.identity)
+    }
+
+    /// The starting population of every tumour type of the plan: the data file's, else the standard one.
+    private func existingModels() throws -> [String: PopulationModel] {
         var models: [String: PopulationModel] = [:]
         for t in plan.tumorsByArmCount { models[t] = try existing.model(for: t) ?? PopulationModel.standard(for: TumorType.named(t)) }
-        return try residuals(seed: options.seed, models: models, toxicity: existing.toxicity ?? ToxicityParameterization.identity)
+        return models
     }
 
     /// The data file of `outcome`: the existing populations with the refitted ones replaced, the

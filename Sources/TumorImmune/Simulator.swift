@@ -156,8 +156,7 @@ public struct Simulator: Sendable {
         let n = solution.times.count
         var diam = [Double](repeating: 0, count: n), cells = diam, eff = diam, exh = diam
         var treg = diam, mdsc = diam, m2 = diam, alt = diam
-        let plasmaIndex = model.network.slots.indices.map { model.network.observableIndex(plasmaOf: $0) }
-        let pkSlots = model.network.slots.indices.filter { plasmaIndex[$0] != nil }
+        let pkSlots = model.network.plasmaObservables
         let diameterIndex = TumorImmuneNetwork.Readout.tumourDiameter.rawValue, cellsIndex = TumorImmuneNetwork.Readout.cancerCells.rawValue
         var plasma = Array(repeating: diam, count: pkSlots.count)
         var o = [Double](repeating: 0, count: model.observableCount)
@@ -171,7 +170,7 @@ public struct Simulator: Sendable {
                     eff[i] = y[S.effector.rawValue]; exh[i] = y[S.exhausted.rawValue]
                     treg[i] = y[S.treg.rawValue]; mdsc[i] = y[S.mdsc.rawValue]; m2[i] = y[S.m2.rawValue]
                     alt[i] = y[S.altCheckpoints.rawValue]
-                    for (k, slot) in pkSlots.enumerated() { plasma[k][i] = o[plasmaIndex[slot] ?? 0] }
+                    for (k, pk) in pkSlots.enumerated() { plasma[k][i] = o[pk.observable] }
                 }
             }
         }
@@ -191,7 +190,7 @@ public struct Simulator: Sendable {
         return SimulationResult(
             regimen: regimen, patient: patient, days: solution.times, diameterMM: diam, cancerCells: cells,
             effectorCD8: eff, exhaustedCD8: exh, tregs: treg, mdscs: mdsc, m2Macrophages: m2, alternativeCheckpoints: alt,
-            plasmaConcentration: zip(pkSlots, plasma).map { (model.network.slots[$0].label, $1) },
+            plasmaConcentration: zip(pkSlots, plasma).map { (model.network.slots[$0.slot].label, $1) },
             doseDays: model.network.slots.map { slot in (slot.label, slot.schedule.administrations(horizon: days).map(\.day)) },
             recist: recist, returnCode: solution.returnCode, statistics: solution.statistics,
             solution: solution, speciesIDs: model.network.species.map(\.id))

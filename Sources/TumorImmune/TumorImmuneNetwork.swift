@@ -44,12 +44,16 @@ public struct TumorImmuneNetwork: ReactionEmittingNetwork {
     /// Whether an effect's declared Hill coefficient is 1 (lets the rate law skip `pow`; the
     /// parameter stays in the model and the SBML export uses the general form only where needed).
     let effectHillIsOne: [Bool]
+    /// The slots with plasma PK and the index in ``observables`` of each one's total plasma
+    /// concentration, in slot order.
+    public let plasmaObservables: [(slot: Int, observable: Int)]
 
     public init(slots: [DrugSlot]) {
         self.slots = slots
         var therapies: [Therapy] = []
         var eSlot: [Int] = [], eCh: [EffectChannel] = [], eSite: [EffectSite] = [], eP: [Int] = [], eHill: [Bool] = []
-        var s = S.allCases.count, p = P.allCases.count
+        var s = S.allCases.count, p = P.allCases.count, o = Readout.allCases.count
+        var plasma: [(slot: Int, observable: Int)] = []
         for (k, slot) in slots.enumerated() {
             let therapy = Therapy(slot: slot, speciesStart: s, parameterStart: p)
             let layout = therapy.unit.layout
@@ -60,7 +64,10 @@ public struct TumorImmuneNetwork: ReactionEmittingNetwork {
             therapies.append(therapy)
             s = layout.speciesEnd
             p = layout.parameterEnd
+            if therapy.unit.observesPlasma { plasma.append((k, o)) }
+            o += therapy.unit.observables(slot).count
         }
+        plasmaObservables = plasma
         self.therapies = therapies
         effectSlot = eSlot; effectChannel = eCh; effectSite = eSite; effectParameter = eP; effectHillIsOne = eHill
     }
@@ -68,12 +75,6 @@ public struct TumorImmuneNetwork: ReactionEmittingNetwork {
     /// The model's own observables, by name, in ``observables`` order (therapy observables follow).
     public enum Readout: Int, CaseIterable, Sendable {
         case tumourVolume, tumourDiameter, cancerCells, pd1Inhibition, mhcLevel
-    }
-
-    /// Index in ``observables`` of slot `k`'s total plasma concentration (nil without plasma PK).
-    public func observableIndex(plasmaOf k: Int) -> Int? {
-        guard therapies[k].unit.observesPlasma else { return nil }
-        return Readout.allCases.count + (0..<k).reduce(0) { $0 + therapies[$1].unit.observables(slots[$1]).count }
     }
 
     /// Where slot `k`'s species and parameters sit.

@@ -23,11 +23,6 @@ public enum PopulationSource: Sendable {
         return nil
     }
 
-    /// The toxicity model of single simulations.
-    public var toxicityModel: ToxicityModel {
-        if case .calibrated(let file) = self { return file.toxicityModel }
-        return ToxicityModel()
-    }
 }
 
 extension TrialRunner {
