@@ -1,7 +1,8 @@
 /// Every therapy Blockade knows, as data with sources.
 ///
 /// Conventions. PK values come from labels or population-PK papers; "[recalled]" marks a value
-/// written from memory of the cited source that still needs checking against it. Effect sizes
+/// written from memory of the cited source that still needs checking against it, and "[checked: …]"
+/// says where a value was compared with its source and found to agree. Effect sizes
 /// (emax, EC50) of non-antibody drugs are modelling assumptions chosen from the mechanism the
 /// source documents; their magnitudes are to be calibrated against the monotherapy arms of
 /// `calibration/monotherapy_arms.csv` only. Weight- and surface-based doses use
@@ -68,35 +69,48 @@ extension Drug {
                    source: "vessel pruning → ischaemic cell death (Griffioen 2012 Clin Cancer Res 18:3961; emax assumption, scaled by the calibrated sensitivity)")
     }
 
-    static let carboplatinPK = "carboplatin: CL = GFR + 25 mL/min (Calvert 1989 doi:10.1200/JCO.1989.7.11.1748), ≈ 180 L/day, V ≈ 16 L [recalled]"
+    static let carboplatinPK = "carboplatin: CL = GFR + 25 mL/min (Calvert 1989 doi:10.1200/JCO.1989.7.11.1748) = 125 mL/min = 180 L/day at the assumed GFR 100 mL/min, V ≈ 16 L [recalled]"
+
+    /// Glomerular filtration rate of the reference patient, mL/min (assumption); the GFR of every carboplatin dose.
+    static let referenceGFR = 100
+
+    /// Carboplatin dose (mg) for a target AUC (mg/mL·min) by the Calvert formula, dose = AUC × (GFR + 25 mL/min)
+    /// (Calvert 1989 doi:10.1200/JCO.1989.7.11.1748), at the reference GFR.
+    static func carboplatinDose(auc: Int) -> Double { Double(auc * (referenceGFR + 25)) }
+
+    /// The schedule text of a carboplatin dose: the Calvert formula written out with its numbers.
+    static func carboplatinDoseText(auc: Int) -> String {
+        "carboplatin AUC \(auc) × (GFR \(referenceGFR) + 25) mL/min = \(auc * (referenceGFR + 25)) mg "
+            + "(Calvert 1989 doi:10.1200/JCO.1989.7.11.1748; GFR \(referenceGFR) mL/min assumption)"
+    }
 
     /// The catalogue.
     public static let catalogue: [Drug] = checkpointAntibodies + chemotherapies + targetedDrugs + immunomodulators + specialModalities
 
     static let checkpointAntibodies: [Drug] = [
-        checkpoint("nivolumab", .pd1Blockade, kd: 0.26, pk: antibodyPK(cl: 0.228, vc: 3.63, vp: 2.78, q: 0.79),
+        checkpoint("nivolumab", .pd1Blockade, kd: 0.26, pk: antibodyPK(cl: 0.2256, vc: 3.63, vp: 2.78, q: 0.770),
                    schedule: DoseSchedule(doseMg: 240, everyDays: 14, source: "Opdivo label (240 mg q2w)"),
-                   source: "PK Bajaj 2017 doi:10.1002/psp4.12143 (CL 9.5 mL/h, Vc 3.63 L, Vp 2.78 L; Q [recalled]); Kd 0.26 nM Jafarnejad 2019 doi:10.1208/s12248-019-0350-x"),
+                   source: "PK Bajaj 2017 doi:10.1002/psp4.12143 Table 1, reference patient (CL 9.4 mL/h = 0.2256 L/day, Q 32.1 mL/h = 0.770 L/day, Vc 3.63 L, Vp 2.78 L; time-varying CL not modelled) [checked: Table 1 as transcribed in nlmixr2lib Bajaj_2017_nivolumab; Centanni 2019 doi:10.1007/s40262-019-00748-2 Table 2]; Kd 0.26 nM Jafarnejad 2019 doi:10.1208/s12248-019-0350-x"),
         checkpoint("pembrolizumab", .pd1Blockade, kd: 0.029, pk: antibodyPK(cl: 0.22, vc: 3.48, vp: 2.52, q: 0.795, mw: 149_000),
                    schedule: DoseSchedule(doseMg: 200, everyDays: 21, count: 35, source: "Keytruda label (200 mg q3w, up to 35 doses)"),
-                   source: "PK Ahamadi 2017 doi:10.1002/psp4.12139 (CL 0.22 L/day, Vc 3.48 L, Vss 6.0 L; Q [recalled]); Kd 29 pM Keytruda label"),
+                   source: "PK Ahamadi 2017 doi:10.1002/psp4.12139 Table 3 (CL 0.22 L/day, Vc 3.48 L, Q 0.795 L/day) [checked: Table 3 as transcribed in nlmixr2lib Ahamadi_2017_pembrolizumab]; Vp 2.52 L = Vss 6.0 L − Vc [checked: Keytruda label, clinical pharmacology (geometric mean Vss 6.0 L)] (Ahamadi Table 3 has Vp 4.06 L); Kd 29 pM Keytruda label"),
         checkpoint("atezolizumab", .pdl1Blockade, kd: 0.4, pk: antibodyPK(cl: 0.200, vc: 3.28, vp: 3.63, q: 0.546, mw: 145_000),
                    schedule: DoseSchedule(doseMg: 1200, everyDays: 21, source: "Tecentriq label (1200 mg q3w)"),
-                   source: "PK Tecentriq label; Stroh 2017 doi:10.1002/cpt.587 (CL 0.200 L/day, Vc 3.28 L, Vss 6.91 L; Q [recalled]); Kd 0.4 nM Sové 2020 doi:10.1002/psp4.12546"),
+                   source: "PK Tecentriq label; Stroh 2017 doi:10.1002/cpt.587 (CL 0.200 L/day, Vc 3.28 L, Vss 6.91 L; Q 0.546 L/day, Vp 3.63 L) [checked: Tecentriq product information, pharmacokinetics (V1 3.28 L, Vss 6.91 L, CL 0.200 L/day; Swiss Fachinformation); Centanni 2019 doi:10.1007/s40262-019-00748-2 Table 2 (Vp 3.63 L, Q 0.546 L/day)]; Kd 0.4 nM Sové 2020 doi:10.1002/psp4.12546"),
         checkpoint("durvalumab", .pdl1Blockade, kd: 0.667, pk: antibodyPK(cl: 0.232, vc: 3.51, vp: 3.45, q: 0.476),
                    schedule: DoseSchedule(doseMg: 1500, everyDays: 28, source: "Imfinzi label (1500 mg q4w)"),
-                   source: "PK Baverel 2018 doi:10.1002/cpt.1029 [recalled]; Kd [recalled] Stewart 2015 doi:10.1158/2326-6066.CIR-14-0191"),
+                   source: "PK Baverel 2018 doi:10.1002/cpt.982 (linear part: CL 0.232 L/day, Vc 3.51 L, Vp 3.45 L, Q 0.476 L/day; nonlinear CL and time-varying CL not modelled) [checked: Centanni 2019 doi:10.1007/s40262-019-00748-2 Table 2, durvalumab row]; Kd [recalled] Stewart 2015 doi:10.1158/2326-6066.CIR-14-0191"),
         checkpoint("avelumab", .pdl1Blockade, kd: 0.0467, pk: antibodyPK(cl: 0.59, vc: 2.83, vp: 1.17, q: 0.42, mw: 147_000),
                    schedule: DoseSchedule(doseMg: 800, everyDays: 14, source: "Bavencio label (800 mg q2w)"),
-                   source: "PK Bavencio label; Wilkins 2019 doi:10.1002/psp4.12380 [recalled: CL 0.59 L/day]; Kd [recalled]"),
-        checkpoint("ipilimumab", .ctla4Blockade, kd: 18.2, pk: antibodyPK(cl: 0.367, vc: 4.04, vp: 3.23, q: 0.62, mw: 148_000),
+                   source: "PK Bavencio label; CL 0.59 L/day, Vc 2.83 L, Vp 1.17 L [checked: Centanni 2019 doi:10.1007/s40262-019-00748-2 Table 2, avelumab row]; Q 0.42 L/day [recalled]; time-varying CL (Wilkins 2019 doi:10.1002/psp4.12406) not modelled; Kd [recalled]"),
+        checkpoint("ipilimumab", .ctla4Blockade, kd: 18.2, pk: antibodyPK(cl: 0.36, vc: 4.15, vp: 3.11, q: 0.9864, mw: 148_000),
                    schedule: DoseSchedule(doseMg: 3 * kg, everyDays: 21, count: 4, source: "Yervoy label (3 mg/kg q3w × 4)"),
                    extra: [DrugEffect(.tregDepletion, emax: 0.3, ec50: 18.2, site: .tumour, source: "Fc-mediated Treg depletion, IgG1: Simpson 2013 doi:10.1084/jem.20130579; rate assumption")],
-                   source: "PK Feng 2014 doi:10.1111/bcp.12295 (CL 15.3 mL/h, Vc 4.04 L, Vp 3.23 L [recalled]); Kd 18.2 nM Sové 2020 doi:10.1002/psp4.12546"),
-        checkpoint("tremelimumab", .ctla4Blockade, kd: 0.28, pk: antibodyPK(cl: 0.276, vc: 3.91, vp: 2.35, q: 0.52, mw: 147_000),
+                   source: "PK Feng 2014 doi:10.1111/bcp.12323 Table 2, reference patient (CL 0.0150 L/h = 0.36 L/day, Vc 4.15 L, Vp 3.11 L, Q 0.0411 L/h = 0.9864 L/day) [checked: Table 2 as transcribed in nlmixr2lib Feng_2014_ipilimumab; Centanni 2019 doi:10.1007/s40262-019-00748-2 Table 2]; Kd 18.2 nM Sové 2020 doi:10.1002/psp4.12546"),
+        checkpoint("tremelimumab", .ctla4Blockade, kd: 0.28, pk: antibodyPK(cl: 0.276, vc: 3.64, vp: 2.40, q: 0.357, mw: 147_000),
                    schedule: DoseSchedule(doseMg: 75, everyDays: 28, count: 4, source: "Imjudo label (75 mg q4w × 4)"),
                    extra: [DrugEffect(.tregDepletion, emax: 0.06, ec50: 0.28, site: .tumour, source: "IgG2, weak Fc effector function (assumption: 0.2 of ipilimumab)")],
-                   source: "PK [recalled] Wang 2014 via QSP-IO table (CL 0.276 L/day); Kd [recalled]"),
+                   source: "PK Hwang 2023 Br J Clin Pharmacol 89:1601 doi:10.1111/bcp.15622 Table 3 (baseline CL 0.276 L/day, Vc 3.64 L, Vp 2.40 L, Q 0.357 L/day; time-varying CL not modelled) [checked: Table 3 as transcribed in nlmixr2lib Hwang_2022_tremelimumab]; the melanoma monotherapy analysis of Wang 2014 (J Clin Pharmacol, PMID 24737343) gives CL 0.26 L/day, Vc 3.97 L; Kd [recalled]"),
         checkpoint("relatlimab", .lag3Blockade, kd: 0.12, pk: antibodyPK(cl: 0.24, vc: 3.5, vp: 2.9, q: 0.6, mw: 148_000),
                    schedule: DoseSchedule(doseMg: 160, everyDays: 28, source: "Opdualag label (relatlimab 160 mg q4w)"),
                    source: "PK Opdualag label [recalled: CL ≈ 0.24 L/day]; IgG4 volumes Ryman & Meibohm 2017 doi:10.1002/psp4.12224"),
@@ -118,19 +132,19 @@ extension Drug {
 
     static let chemotherapies: [Drug] = [
         smallMolecule("platinum-doublet", "carboplatin AUC 6 + paclitaxel 200 mg/m² (lumped; carboplatin PK)", .chemotherapy,
-                      cl: 180, v: 16, mw: 371.25, schedule: q(750, 21, 4, "4 cycles q3w (NCCN NSCLC backbone); carboplatin AUC 6 × 125 mL/min = 750 mg"),
+                      cl: 180, v: 16, mw: 371.25, schedule: q(carboplatinDose(auc: 6), 21, 4, "4 cycles q3w (NCCN NSCLC backbone); " + carboplatinDoseText(auc: 6)),
                       effects: cytotoxic(kill: 2.0, ec50: 20_000, icd: 0.3, lympho: 0.3, mdsc: 0, myelo: 0.5, source: icdSource), source: carboplatinPK),
         smallMolecule("carboplatin-paclitaxel", "carboplatin AUC 6 + paclitaxel (lumped; carboplatin PK)", .chemotherapy,
-                      cl: 180, v: 16, mw: 371.25, schedule: q(750, 21, 4, "4–6 cycles q3w; carboplatin AUC 6"),
+                      cl: 180, v: 16, mw: 371.25, schedule: q(carboplatinDose(auc: 6), 21, 4, "4–6 cycles q3w (4 modelled); " + carboplatinDoseText(auc: 6)),
                       effects: cytotoxic(kill: 2.0, ec50: 20_000, icd: 0.3, lympho: 0.3, mdsc: 0.05, myelo: 0.5, source: icdSource), source: carboplatinPK),
         smallMolecule("pemetrexed-platinum", "pemetrexed 500 mg/m² + cis/carboplatin (lumped; carboplatin PK)", .chemotherapy,
-                      cl: 180, v: 16, mw: 371.25, schedule: q(750, 21, 4, "4 cycles q3w (then pemetrexed maintenance not modelled)"),
+                      cl: 180, v: 16, mw: 371.25, schedule: q(carboplatinDose(auc: 6), 21, 4, "4 cycles q3w (then pemetrexed maintenance not modelled); platinum partner lumped as " + carboplatinDoseText(auc: 6) + "; AUC 6 for the lumped cis/carboplatin partner is an assumption"),
                       effects: cytotoxic(kill: 2.2, ec50: 20_000, icd: 0.3, lympho: 0.2, mdsc: 0, myelo: 0.4, source: icdSource), source: carboplatinPK),
         smallMolecule("gemcitabine-platinum", "gemcitabine 1000–1250 mg/m² d1,8 + platinum (lumped; carboplatin PK)", .chemotherapy,
-                      cl: 180, v: 16, mw: 371.25, schedule: q(750, 21, 4, "4–6 cycles q3w"),
+                      cl: 180, v: 16, mw: 371.25, schedule: q(carboplatinDose(auc: 6), 21, 4, "4–6 cycles q3w (4 modelled); platinum partner lumped as " + carboplatinDoseText(auc: 6) + "; AUC 6 for the lumped platinum partner is an assumption"),
                       effects: cytotoxic(kill: 2.0, ec50: 20_000, icd: 0.2, lympho: 0.2, mdsc: 0.3, myelo: 0.6, source: mdscSource), source: carboplatinPK),
         smallMolecule("etoposide-platinum", "etoposide 100 mg/m² d1–3 + carboplatin AUC 5 (lumped; carboplatin PK)", .chemotherapy,
-                      cl: 180, v: 16, mw: 371.25, schedule: q(625, 21, 4, "4 cycles q3w (IMpower133 backbone)"),
+                      cl: 180, v: 16, mw: 371.25, schedule: q(carboplatinDose(auc: 5), 21, 4, "4 cycles q3w (IMpower133 backbone); " + carboplatinDoseText(auc: 5)),
                       effects: cytotoxic(kill: 3.0, ec50: 20_000, icd: 0.3, lympho: 0.3, mdsc: 0, myelo: 0.6, source: icdSource), source: carboplatinPK),
         smallMolecule("cisplatin-fluorouracil", "cisplatin 100 mg/m² + 5-FU 1000 mg/m²/day × 4 (lumped; cisplatin PK)", .chemotherapy,
                       cl: 22, v: 20, mw: 300.05, schedule: q(190, 21, 6, "q3w × 6 (EXTREME/KEYNOTE-048 backbone); cisplatin 100 mg/m²"),

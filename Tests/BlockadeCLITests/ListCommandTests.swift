@@ -39,7 +39,7 @@ struct ListCommandTests {
         }
         for cls in DrugClass.allCases { #expect(text.contains("[\(cls.rawValue)]"), "class \(cls.rawValue) has no heading") }
         #expect(text.contains("    schedule: Yervoy label (3 mg/kg q3w × 4)"))
-        #expect(text.contains("    PK: CL 0.228 L/day, Vc 3.63 L, Vp 2.78 L"), "nivolumab PK line")
+        #expect(text.contains("    PK: CL 0.2256 L/day, Vc 3.63 L, Vp 2.78 L"), "nivolumab PK line")
     }
 
     /// Each carrier of the review's Table 1 with its physical parameters and every drawback,
