@@ -28,6 +28,7 @@ public struct BlockadeCommand: AsyncParsableCommand {
             TrialCommand.self,
             MergeCommand.self,
             ProfileCommand.self,
+            ValidateCommand.self,
             EvaluateCommand.self,
             TrainCommand.self,
             RunsCommand.self,

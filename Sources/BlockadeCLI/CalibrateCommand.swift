@@ -83,6 +83,12 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the current calibrated populations and refit only the toxicity parameters, starting from the current ones.")
     var toxicityOnly = false
 
+    @Flag(name: .long, help: "Keep the current populations and toxicity parameters; refit only survival after progression (its median per tumour type, and the pretreated multiplier) on the median OS of the arms. Cheap: the courses are simulated once per tumour type.")
+    var survivalOnly = false
+
+    @Option(name: .long, parsing: .unconditional, help: "Virtual patients per arm of the survival-after-progression fit.")
+    var survivalPatients: Int = 400
+
     @Option(name: .long, help: ArgumentHelp("With --toxicity-only: refit only this drug's toxicity factor on its arms (repeat for several); the global toxicity scales, frailty and background rate stay. Cheap enough for many --toxicity-patients.", valueName: "drug"))
     var toxicityDrug: [String] = []
 
@@ -104,7 +110,7 @@ struct CalibrateCommand: ParsableCommand {
     var replace = false
 
     func validate() throws {
-        for (option, value) in [("--patients", patients), ("--toxicity-patients", toxicityPatients), ("--final-patients", finalPatients)] {
+        for (option, value) in [("--patients", patients), ("--toxicity-patients", toxicityPatients), ("--final-patients", finalPatients), ("--survival-patients", survivalPatients)] {
             guard value > 0 else { throw ValidationError("\(option) \(value): expected a positive number of patients") }
         }
         for (option, value) in [("--iterations", iterations), ("--toxicity-iterations", toxicityIterations), ("--holdout-seeds", holdoutSeeds)] {
@@ -116,6 +122,7 @@ struct CalibrateCommand: ParsableCommand {
             do { _ = try TumorType.named(t) } catch { throw ValidationError("--tumor: \(error)") }
         }
         guard toxicityDrug.isEmpty || toxicityOnly else { throw ValidationError("--toxicity-drug needs --toxicity-only") }
+        guard !(survivalOnly && toxicityOnly) else { throw ValidationError("--survival-only and --toxicity-only refit different parameters: give one") }
         guard output == nil || write else { throw ValidationError("--output needs --write") }
         if let output { try OutputPath.checkWritable(output, option: "--output") }
     }
@@ -184,6 +191,7 @@ struct CalibrateCommand: ParsableCommand {
         o.seed = seed; o.iterations = iterations; o.rounds = rounds; o.populationSearch = populationSearch
         o.toxicityIterations = toxicityIterations; o.maxMinutes = maxMinutes; o.warmStart = warmStart
         o.toxicityOnly = toxicityOnly; o.toxicityDrugs = toxicityDrug; o.holdoutSeeds = holdoutSeeds
+        o.survivalOnly = survivalOnly; o.survivalPatients = survivalPatients
         o.identifiability = !noIdentifiability
         return o
     }
@@ -200,6 +208,6 @@ struct CalibrateCommand: ParsableCommand {
 }
 
 /// A progress line on standard error.
-private func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
 extension PopulationCalibrator.PopulationSearch: ExpressibleByArgument {}

@@ -88,6 +88,9 @@ struct TrialCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip counterfactual mechanism attribution (much faster; resistance is then unattributed).")
     var noAttribution = false
 
+    @Flag(name: .long, help: "Skip the 90 % prediction intervals from parameter uncertainty (orr_pi90 and the median intervals become null). They rerun the trial on up to 200 patients under each of the tumour type's parameter sets written by `blockade validate --replace`.")
+    var noIntervals = false
+
     @Flag(name: .long, help: "Do not simulate adverse events.")
     var noToxicity = false
 
@@ -188,7 +191,12 @@ struct TrialCommand: AsyncParsableCommand {
                 text = "wrote shard \(position.index + 1)/\(position.count) (\(range.count) patients) to \(output)\n"
                 return "{\"shard\": \"\(position.index + 1)/\(position.count)\"}"
             }
-            let summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, arms: arms)
+            var summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, arms: arms)
+            if !noIntervals, case .calibrated(let file) = source, let ensemble = file.ensembles?[tumor] {
+                if !quiet { FileHandle.standardError.write(Data("prediction intervals: \(ensemble.members.count) parameter sets × \(min(patients, ParameterEnsemble.patientsPerMember)) patients per arm\n".utf8)) }
+                let intervals = try ensemble.intervals(configuration: config, regimens: plan.regimens)
+                for k in summary.arms.indices { summary.arms[k].predictionInterval = intervals[k] }
+            }
             let json = summary.jsonString()
             if let output { try writeOutput(json, to: output) }
             if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: arms, producer: "Blockade \(BlockadeCommand.version)"), to: report) }

@@ -27,6 +27,12 @@ public struct CalibrationArm: Sendable, Equatable {
     public var medianPFS: Double?
     /// Grade ≥ 3 treatment-related adverse events, %.
     public var g3: Double?
+    /// Median overall survival, months (the optional `mos_mo` column; nil when not given or "NR").
+    public var medianOS: Double?
+    /// Progression-free at 12 months, % (Kaplan–Meier landmark; from the project's landmark table).
+    public var pfs12: Double?
+    /// Alive at 24 months, % (Kaplan–Meier landmark; from the project's landmark table).
+    public var os24: Double?
     /// The `confidence` column (provenance and flags).
     public var confidence: String
     /// Why the arm is simulated with another selection than its `selection_rule` (nil: as given);

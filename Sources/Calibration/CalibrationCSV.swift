@@ -63,6 +63,7 @@ public enum CalibrationCSV {
                 medianPFS: try number("mpfs_mo"), g3: try number("g3plus_trae_pct"), confidence: confidence,
                 therapyLine: column["setting"].flatMap { _ in TherapyLine(setting: value("setting")) })
             arm.selectionReconciled = selection.reconciled
+            if column["mos_mo"] != nil { arm.medianOS = try number("mos_mo") }
             arms.append(arm)
         }
         return inheritingLines(arms)
@@ -123,5 +124,47 @@ public enum CalibrationCSV {
         guard !inQuotes else { throw CalibrationFileError(file: file, line: number, problem: "unterminated quoted field") }
         result.append(current)
         return result
+    }
+}
+
+/// The project's landmark table (`calibration/landmarks.csv`): published 12-month PFS and 24-month
+/// OS of calibration arms, one source per value, joined on the arm's line in the calibration CSV.
+public enum LandmarkTable {
+    /// `arms` with `pfs12`/`os24` from the table at `path`.
+    /// - Throws: ``CalibrationFileError`` naming the line whose join or value is wrong.
+    public static func apply(path: String, to arms: [CalibrationArm]) throws(CalibrationFileError) -> [CalibrationArm] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CalibrationFileError(file: path, line: 0, problem: "cannot read the landmark table")
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let header = lines.first else { throw CalibrationFileError(file: path, line: 1, problem: "empty file") }
+        let names = try CalibrationCSV.fields(of: String(header), file: path, line: 1)
+        guard let lineColumn = names.firstIndex(of: "csv_line"), let trialColumn = names.firstIndex(of: "trial"),
+              let pfsColumn = names.firstIndex(of: "pfs12_pct"), let osColumn = names.firstIndex(of: "os24_pct") else {
+            throw CalibrationFileError(file: path, line: 1, problem: "expected columns csv_line, trial, pfs12_pct, os24_pct")
+        }
+        var byLine = Dictionary(arms.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
+        for (offset, raw) in lines.enumerated().dropFirst() where !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            let values = try CalibrationCSV.fields(of: String(raw), file: path, line: offset + 1)
+            guard values.count == names.count, let line = Int(values[lineColumn]) else {
+                throw CalibrationFileError(file: path, line: offset + 1, problem: "expected \(names.count) fields with a csv_line number")
+            }
+            guard var arm = byLine[line] else { continue }
+            guard arm.trial == values[trialColumn] else {
+                throw CalibrationFileError(file: path, line: offset + 1, problem: "csv_line \(line) is '\(arm.trial)' in the calibration CSV, not '\(values[trialColumn])'")
+            }
+            func percent(_ column: Int) throws(CalibrationFileError) -> Double? {
+                let v = values[column].trimmingCharacters(in: .whitespaces)
+                if v.isEmpty { return nil }
+                guard let d = Double(v), (0...100).contains(d) else {
+                    throw CalibrationFileError(file: path, line: offset + 1, problem: "'\(v)' is not a percentage")
+                }
+                return d
+            }
+            arm.pfs12 = try percent(pfsColumn)
+            arm.os24 = try percent(osColumn)
+            byLine[line] = arm
+        }
+        return arms.map { byLine[$0.line] ?? $0 }
     }
 }

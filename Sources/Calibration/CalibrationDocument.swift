@@ -27,6 +27,8 @@ public struct CalibrationDocument {
     /// The `createdBy` of the data file when this run only evaluated it (nothing refitted, the file
     /// left as it was); nil when this run wrote the file.
     public var evaluatedFileCreatedBy: String?
+    /// Survival after progression fitted in this run (empty: kept from the data file).
+    public var survivalFits: [SurvivalFit] = []
 
     public init(command: String, date: String, csvPath: String, seed: UInt64, fitPatients: Int, finalPatients: Int, version: Int,
                 fits: [TumorFit], notFitted: [String], toxicity: ToxicityFit?, toxicityScales: CalibratedPopulations.ToxicityCalibration?,
@@ -161,6 +163,30 @@ public struct CalibrationDocument {
                 o += "\n**Per-drug toxicity factors**: " + d.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.f($0.value))" }.joined(separator: ", ") + ".\n"
             }
         }
+        o += survivalSection
+        return o
+    }
+
+    /// Survival after progression per tumour type: its fitted median and pretreated multiplier.
+    private var survivalSection: String {
+        var o = "\n## Survival after progression\n\n"
+        o += "Overall survival is progression-free survival plus survival after progression (Broglio & Berry 2009 "
+        o += "doi:10.1093/jnci/djp369): at progression the regimen stops, the course is followed "
+        o += "\(Int(PopulationModel.followUpAfterProgressionDays)) days more for adverse events, and the patient's survival after it is an "
+        o += "exponential draw of the tumour type's median, scaled by the patient's doubling time relative to the population's. "
+        o += "Later lines of therapy are not simulated drug by drug: their benefit is inside the median, fitted per tumour type "
+        o += "to the median OS (and the 24-month OS of the landmark table) of its arms, with the pretreated multiplier where "
+        o += "median-OS arms of both lines exist (prior: log-normal around \(Self.f(PopulationModel.defaultPostProgressionMonths)) months, SD 1). "
+        o += "The courses are simulated once to a 5-year follow-up and OS rescaled, so this fit moves no response, PFS or toxicity.\n\n"
+        o += "| tumour | median survival after progression, months | pretreated × | OS arms | OS loss start → fit |\n|---|---:|---:|---:|---|\n"
+        let fitted = Dictionary(survivalFits.map { ($0.tumor, $0) }, uniquingKeysWith: { a, _ in a })
+        for fit in fits {
+            let m = fit.model
+            let s = fitted[fit.tumor]
+            o += "| \(fit.tumor) | \(m.postProgressionMonths.map(Self.f) ?? "\(Self.f(PopulationModel.defaultPostProgressionMonths)) (default)") | "
+            o += "\(m.pretreatedPostProgressionScale.map(Self.f) ?? "1 (default)") | \(s.map { String($0.arms.count) } ?? "–") | "
+            o += "\(s.map { "\(Self.f($0.startLoss)) → \(Self.f($0.loss))" } ?? "kept") |\n"
+        }
         return o
     }
 
@@ -180,18 +206,19 @@ public struct CalibrationDocument {
         - ORR within ±5 points: \(pct(r.orrPasses))
         - G≥3 TRAE within ±5 points: \(pct(r.g3Passes))
         - median PFS within ±30 %: \(pct(r.pfsPasses))
+        - median OS within ±30 %: \(pct(r.osPasses))
         \(withinSampling(r).map { "- Within sampling error (two-sided two-proportion z-test at 5 %, published arm size against \(finalPatients) simulated patients; a supplement, not the acceptance criterion): \($0)" } ?? "")
         \(holdouts.isEmpty ? "" : """
 
         **The same populations on other patients** (\(finalPatients) per arm, population seeds not used in the fit):
-        \(holdouts.map { h in "- seed \(h.seed): ORR \(pct(h.report.orrPasses)), G≥3 TRAE \(pct(h.report.g3Passes)), median PFS \(pct(h.report.pfsPasses))\(withinSampling(h.report).map { "; within sampling error: \($0)" } ?? "")" }.joined(separator: "\n"))
+        \(holdouts.map { h in "- seed \(h.seed): ORR \(pct(h.report.orrPasses)), G≥3 TRAE \(pct(h.report.g3Passes)), median PFS \(pct(h.report.pfsPasses)), median OS \(pct(h.report.osPasses))\(withinSampling(h.report).map { "; within sampling error: \($0)" } ?? "")" }.joined(separator: "\n"))
 
         The fit uses one fixed patient sample (common random numbers), so part of its pass rate above is
         fitted sampling noise: ±5 points is \(String(format: "%.1f", 5 / (100 * (0.21 / Double(max(finalPatients, 1))).squareRoot()))) standard errors of a 30 % rate in \(finalPatients) patients.
         These rates are the ones to expect from a new trial run.
         """)
 
-        ## Residuals (published / fitted; ✓ within threshold, ✗ outside; NR = not reached in 24 months)
+        ## Residuals (published / fitted; ✓ within threshold, ✗ outside; NR = not reached in 5 years)
 
         \(r.markdownTable)
 

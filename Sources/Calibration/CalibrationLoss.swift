@@ -12,8 +12,18 @@ public struct SimulatedArm: Sendable, Equatable, Codable {
     /// Grade ≥ 3 adverse events of any attribution (treatment-related or background;
     /// ``CalibratedPopulations/ToxicityCalibration/backgroundGrade3PerYear``).
     public var g3AnyCause: Double
-    public init(orr: Double, cr: Double, medianPFS: Double?, g3: Double, g3AnyCause: Double? = nil) {
+    /// Progression-free at 12 months, % (Kaplan–Meier).
+    public var pfs12: Double?
+    /// Median overall survival, months; nil when not reached within the follow-up.
+    public var medianOS: Double?
+    /// Overall survival at 24 months, % (Kaplan–Meier).
+    public var os24: Double?
+    /// What OS depends on besides the post-progression median (nil when not recorded).
+    public var survival: SurvivalBasis?
+    public init(orr: Double, cr: Double, medianPFS: Double?, g3: Double, g3AnyCause: Double? = nil,
+                pfs12: Double? = nil, medianOS: Double? = nil, os24: Double? = nil, survival: SurvivalBasis? = nil) {
         self.orr = orr; self.cr = cr; self.medianPFS = medianPFS; self.g3 = g3; self.g3AnyCause = g3AnyCause ?? g3
+        self.pfs12 = pfs12; self.medianOS = medianOS; self.os24 = os24; self.survival = survival
     }
 
     /// The G≥3 rate comparable with `arm`'s published one: any-cause where the CSV flags it so.
@@ -57,7 +67,7 @@ public struct CalibrationLoss: Sendable {
     /// Scale c of the Cauchy penalty, in threshold units (nil: squared errors).
     public var robustScale: Double? = 2
     /// Follow-up used for a median PFS that is not reached, months.
-    public var horizonMonths = 730 / 30.4375
+    public var horizonMonths = 730 / TrialSummary.daysPerMonth
 
     public init() {}
 
@@ -85,12 +95,36 @@ public struct CalibrationLoss: Sendable {
             if let t = arm.orr { sum += orrWeight * penalty((sim.orr - t) / Self.orrTolerance) }
             if let t = arm.cr { sum += crWeight * penalty((sim.cr - t) / Self.orrTolerance) }
             if let t = arm.medianPFS { sum += pfsWeight * penalty(pfsRelativeError(target: t, fitted: sim.medianPFS) / Self.pfsRelativeTolerance) }
+            if let t = arm.pfs12 { sum += pfsWeight * penalty(((sim.pfs12 ?? 0) - t) / Self.landmarkTolerance) }
         }
         if includeToxicity, let t = arm.g3 {
             let w = arm.g3IsOtherPopulation ? flaggedG3Weight : 1
             sum += g3Weight * w * penalty((sim.g3(comparableWith: arm) - t) / Self.g3Tolerance)
         }
         return sizeWeight(arm) * sum
+    }
+
+    /// The efficacy terms of one arm as (error in threshold units, weight): ORR, CR, median PFS and
+    /// PFS at 12 months, weight 0 where the arm has no target; Σ weight · ρ(error) is the efficacy part
+    /// of ``armLoss(_:_:includeEfficacy:includeToxicity:)``.
+    public func efficacyTerms(_ arm: CalibrationArm, _ sim: SimulatedArm) -> [(error: Double, weight: Double)] {
+        let w = sizeWeight(arm)
+        func term(_ target: Double?, _ error: (Double) -> Double, _ weight: Double) -> (error: Double, weight: Double) {
+            target.map { (error($0), w * weight) } ?? (0, 0)
+        }
+        return [
+            term(arm.orr, { (sim.orr - $0) / Self.orrTolerance }, orrWeight),
+            term(arm.cr, { (sim.cr - $0) / Self.orrTolerance }, crWeight),
+            term(arm.medianPFS, { pfsRelativeError(target: $0, fitted: sim.medianPFS) / Self.pfsRelativeTolerance }, pfsWeight),
+            term(arm.pfs12, { ((sim.pfs12 ?? 0) - $0) / Self.landmarkTolerance }, pfsWeight),
+        ]
+    }
+
+    /// Weight ω(r) = ρ′(r) / 2r of iteratively reweighted least squares: ω r² matches the penalty's
+    /// local curvature at error r (1 / ln(1 + 1/c²) / (c² + r²) for the Cauchy penalty, 1 for squares).
+    public func irlsWeight(_ r: Double) -> Double {
+        guard let c = robustScale else { return 1 }
+        return 1 / ((c * c + r * r) * Foundation.log1p(1 / (c * c)))
     }
 
     /// Total loss over paired arms and simulations.

@@ -91,10 +91,15 @@ public struct CalibrationSimulator: Sendable {
                 let n = Double(s.n)
                 let exposure = AnyCauseExposure(courses: outcomes.outcomes.map { ($0.grade3PlusAdverseEvent, $0.treatmentEndDay) },
                                                 horizonDays: horizonDays)
+                let month = TrialSummary.daysPerMonth
                 results[Key(group: group, regimen: outcomes.regimen)] = (SimulatedArm(
                     orr: 100 * s.orr, cr: 100 * Double(s.completeResponses) / n,
-                    medianPFS: s.pfs.interpolatedMedian.map { $0 / 30.4375 }, g3: 100 * Double(s.grade3PlusCount) / n,
-                    g3AnyCause: exposure.rate(toxicity)), exposure)
+                    medianPFS: s.pfs.interpolatedMedian.map { $0 / month }, g3: 100 * Double(s.grade3PlusCount) / n,
+                    g3AnyCause: exposure.rate(toxicity),
+                    pfs12: horizonDays >= 12 * month ? 100 * s.pfs.survival(at: 12 * month) : nil,
+                    medianOS: s.os.interpolatedMedian.map { $0 / month },
+                    os24: horizonDays >= 24 * month ? 100 * s.os.survival(at: 24 * month) : nil,
+                    survival: SurvivalBasis(outcomes: outcomes.outcomes, horizonDays: horizonDays)), exposure)
             }
         }
         return try arms.map { arm in

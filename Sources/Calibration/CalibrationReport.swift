@@ -14,6 +14,10 @@ public struct CalibrationReport: Sendable {
         public var pfsPass: Bool? {
             arm.medianPFS.map { abs(CalibrationLoss().pfsRelativeError(target: $0, fitted: fitted.medianPFS)) <= CalibrationLoss.pfsRelativeTolerance }
         }
+        /// Median OS within ±30 % (not reached: not within).
+        public var osPass: Bool? {
+            arm.medianOS.map { t in fitted.medianOS.map { abs($0 - t) <= CalibrationLoss.pfsRelativeTolerance * t } ?? false }
+        }
         /// Whether the simulated ORR (G≥3 rate) of `simulatedPatients` patients differs from the
         /// published one by no more than the two arms' sampling errors allow; nil without a target
         /// or a published arm size.
@@ -54,6 +58,7 @@ public struct CalibrationReport: Sendable {
     public var orrPasses: (passed: Int, checked: Int) { passes(\.orrPass) }
     public var g3Passes: (passed: Int, checked: Int) { passes(\.g3Pass) }
     public var pfsPasses: (passed: Int, checked: Int) { passes(\.pfsPass) }
+    public var osPasses: (passed: Int, checked: Int) { passes(\.osPass) }
     /// Arms whose ORR (G≥3 rate) is within the sampling error of the two arms (nil: no patient count).
     public var orrConsistent: (passed: Int, checked: Int)? {
         simulatedPatients.map { n in passes { $0.orrWithinSamplingError(simulatedPatients: n) } }
@@ -69,7 +74,7 @@ public struct CalibrationReport: Sendable {
             return "\(name): \(p.passed) of \(p.checked) arms (\(String(format: "%.0f", pct)) %)"
         }
         var lines = [line("ORR within ±5 points", orrPasses), line("G≥3 TRAE within ±5 points", g3Passes),
-                     line("median PFS within ±30 %", pfsPasses)]
+                     line("median PFS within ±30 %", pfsPasses), line("median OS within ±30 %", osPasses)]
         if let o = orrConsistent, let g = g3Consistent {
             lines.append(line("ORR within sampling error (two-proportion z-test, 5 %)", o))
             lines.append(line("G≥3 TRAE within sampling error (same test)", g))
@@ -86,8 +91,8 @@ public struct CalibrationReport: Sendable {
 
     /// The residual table as Markdown (published / fitted, ✓ pass, ✗ fail).
     public var markdownTable: String {
-        var out = "| line | tumour | trial | regimen | selection | therapy line | n | ORR % | CR % | mPFS mo | G≥3 TRAE % |\n"
-        out += "|---:|---|---|---|---|---|---:|---|---|---|---|\n"
+        var out = "| line | tumour | trial | regimen | selection | therapy line | n | ORR % | CR % | mPFS mo | mOS mo | G≥3 TRAE % |\n"
+        out += "|---:|---|---|---|---|---|---:|---|---|---|---|---|\n"
         for r in rows {
             let a = r.arm
             var g3 = Self.cell(a.g3, r.fitted.g3(comparableWith: a), pass: r.g3Pass)
@@ -95,7 +100,7 @@ public struct CalibrationReport: Sendable {
             var orr = Self.cell(a.orr, r.fitted.orr, pass: r.orrPass)
             if a.orrIsIrRC && a.orr != nil { orr += " (irRC)" }
             out += "| \(a.line) | \(a.tumor) | \(a.trial.replacingOccurrences(of: "|", with: "/")) | \(a.regimen) | \(a.selection ?? "all") | \(a.therapyLine?.rawValue ?? "–") | \(a.n.map(String.init) ?? "–") | "
-            out += "\(orr) | \(Self.cell(a.cr, r.fitted.cr, pass: nil)) | \(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass)) | \(g3) |\n"
+            out += "\(orr) | \(Self.cell(a.cr, r.fitted.cr, pass: nil)) | \(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass)) | \(Self.cell(a.medianOS, r.fitted.medianOS, pass: r.osPass)) | \(g3) |\n"
         }
         return out
     }
@@ -103,12 +108,12 @@ public struct CalibrationReport: Sendable {
     /// The residual table as fixed-width text for the terminal.
     public var textTable: String {
         func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
-        var out = pad("line", 5) + pad("tumour", 12) + pad("regimen", 36) + pad("selection", 14) + pad("ORR pub/fit", 18) + pad("CR pub/fit", 14) + pad("mPFS pub/fit", 18) + "G≥3 pub/fit\n"
+        var out = pad("line", 5) + pad("tumour", 12) + pad("regimen", 36) + pad("selection", 14) + pad("ORR pub/fit", 18) + pad("CR pub/fit", 14) + pad("mPFS pub/fit", 18) + pad("mOS pub/fit", 18) + "G≥3 pub/fit\n"
         for r in rows {
             let a = r.arm
             out += pad(String(a.line), 5) + pad(a.tumor, 12) + pad(a.regimen, 36) + pad(a.selection ?? "all", 14)
             out += pad(Self.cell(a.orr, r.fitted.orr, pass: r.orrPass), 18) + pad(Self.cell(a.cr, r.fitted.cr, pass: nil), 14)
-            out += pad(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass), 18) + Self.cell(a.g3, r.fitted.g3(comparableWith: a), pass: r.g3Pass) + "\n"
+            out += pad(Self.cell(a.medianPFS, r.fitted.medianPFS, pass: r.pfsPass), 18) + pad(Self.cell(a.medianOS, r.fitted.medianOS, pass: r.osPass), 18) + Self.cell(a.g3, r.fitted.g3(comparableWith: a), pass: r.g3Pass) + "\n"
         }
         return out
     }

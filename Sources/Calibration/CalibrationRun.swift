@@ -36,13 +36,19 @@ public struct CalibrationRun {
         public var holdoutSeeds = 3
         /// Run the ±20 % identifiability scans.
         public var identifiability = true
+        /// Keep the populations and toxicity parameters; refit only survival after progression.
+        public var survivalOnly = false
+        /// Virtual patients per arm of the survival fit (simulated once per tumour type).
+        public var survivalPatients = 400
 
         public init() {}
 
         /// Whether population parameters are fitted.
         public var fitsPopulations: Bool { iterations > 0 && !toxicityOnly }
         /// Whether toxicity parameters are fitted.
-        public var fitsToxicity: Bool { (fitsPopulations || toxicityOnly) && (toxicityIterations > 0 || !toxicityDrugs.isEmpty) }
+        public var fitsToxicity: Bool { (fitsPopulations || toxicityOnly) && (toxicityIterations > 0 || !toxicityDrugs.isEmpty) && !survivalOnly }
+        /// Whether survival after progression is fitted (after any population fit, or alone).
+        public var fitsSurvival: Bool { survivalOnly || fitsPopulations }
     }
 
     /// What a run produced.
@@ -53,6 +59,8 @@ public struct CalibrationRun {
         /// Tumour types neither fitted nor in the data file.
         public var notFitted: [String]
         public var toxicityFit: ToxicityFit?
+        /// Survival after progression, per tumour type with OS targets (empty when not fitted).
+        public var survivalFits: [SurvivalFit] = []
         /// The toxicity scales in force after the run.
         public var scales: CalibratedPopulations.ToxicityCalibration
         /// The population of every tumour type of the plan after the run.
@@ -64,7 +72,7 @@ public struct CalibrationRun {
         public var began: Date
         public var runtimeSeconds: Double
         /// Nothing was refitted (the data file stays as it is).
-        public var evaluationOnly: Bool { fits.isEmpty && toxicityFit == nil }
+        public var evaluationOnly: Bool { fits.isEmpty && toxicityFit == nil && survivalFits.isEmpty }
     }
 
     public var plan: CalibrationPlan
@@ -115,7 +123,7 @@ public struct CalibrationRun {
         var models = try existingModels()
         var fits: [TumorFit] = []
         var notFitted: [String] = []
-        if options.fitsPopulations {
+        if options.fitsPopulations && !options.survivalOnly {
             (fits, notFitted) = try fitTumors(tumors, calibrator: &calibrator, scales: scales, began: began, models: &models)
         } else {
             notFitted = tumors
@@ -133,6 +141,16 @@ public struct CalibrationRun {
             toxicityFit = fit
         }
         calibrator.deadline = nil
+        var survivalFits: [SurvivalFit] = []
+        if options.fitsSurvival {
+            let survival = SurvivalCalibrator(patients: options.survivalPatients, seed: options.seed)
+            for t in tumors {
+                guard let model = models[t], let r = try survival.fit(t, arms: plan.arms[t] ?? [], model: model, toxicity: scales) else { continue }
+                models[t] = r.model
+                survivalFits.append(r.fit)
+                log("survival after progression, \(t): median \(fmt(r.fit.months)) months\(r.fit.pretreatedScale.map { ", pretreated ×\(fmt($0))" } ?? ""), OS loss \(fmt(r.fit.startLoss)) → \(fmt(r.fit.loss)) on \(r.fit.arms.count) arms")
+            }
+        }
         if options.identifiability {
             for i in fits.indices {
                 log("identifiability: \(fits[i].tumor)")
@@ -148,10 +166,10 @@ public struct CalibrationRun {
             log("residuals on held-out patients (seed \(s))")
             holdouts.append((s, try residuals(seed: s, models: models, toxicity: scales)))
         }
-        let kept = try notFitted.compactMap { t in try existing.model(for: t).map { try calibrator.keptFit(t, model: $0) } }
+        let kept = try notFitted.compactMap { t in try existing.model(for: t).map { try calibrator.keptFit(t, model: models[t] ?? $0) } }
         let keptTumors = Set(kept.map(\.tumor))
         return Outcome(fits: fits, kept: kept, notFitted: notFitted.filter { !keptTumors.contains($0) }, toxicityFit: toxicityFit,
-                       scales: scales, models: models, report: report, holdouts: holdouts, began: began,
+                       survivalFits: survivalFits, scales: scales, models: models, report: report, holdouts: holdouts, began: began,
                        runtimeSeconds: Date().timeIntervalSince(began))
     }
 
@@ -179,7 +197,9 @@ public struct CalibrationRun {
     /// Residuals of `models` on `finalPatients` patients of population seed `seed`.
     public func residuals(seed: UInt64, models: [String: PopulationModel],
                           toxicity: CalibratedPopulations.ToxicityCalibration) throws -> CalibrationReport {
-        let simulator = CalibrationSimulator(patients: options.finalPatients, seed: seed)
+        var simulator = CalibrationSimulator(patients: options.finalPatients, seed: seed)
+        // Five years of follow-up, so that median OS is reached where the published one is.
+        simulator.horizonDays = SurvivalCalibrator.horizonDays
         var rows: [CalibrationReport.Row] = []
         for t in plan.tumorsByArmCount.sorted() {
             guard let group = plan.arms[t], let model = models[t] else { continue }
@@ -207,11 +227,11 @@ public struct CalibrationRun {
     public func dataFile(_ outcome: Outcome, command: String) -> CalibratedPopulations.File {
         let version = existing.version + (outcome.evaluationOnly ? 0 : 1)
         let stamp = ISO8601DateFormatter().string(from: outcome.began)
-        let refitted = Set(outcome.fits.map(\.tumor))
-        let perEvaluation = options.toxicityOnly ? options.toxicityPatients : options.patients
+        let refitted = Set(outcome.fits.map(\.tumor) + outcome.survivalFits.map(\.tumor))
+        let perEvaluation = options.survivalOnly ? options.survivalPatients : (options.toxicityOnly ? options.toxicityPatients : options.patients)
         return CalibratedPopulations.File(
             version: version, createdBy: "\(command) (seed \(options.seed), \(perEvaluation) patients per evaluation, \(stamp))",
-            populations: (existing.populations.filter { !refitted.contains($0.tumor) } + outcome.fits.map(\.model)).sorted { $0.tumor < $1.tumor },
+            populations: (existing.populations.filter { !refitted.contains($0.tumor) } + refitted.compactMap { outcome.models[$0] }).sorted { $0.tumor < $1.tumor },
             toxicity: outcome.scales)
     }
 
@@ -225,6 +245,7 @@ public struct CalibrationRun {
                                       toxicityScales: outcome.scales, report: outcome.report, runtimeSeconds: outcome.runtimeSeconds)
         doc.keptVersion = existing.version
         doc.holdouts = outcome.holdouts
+        doc.survivalFits = outcome.survivalFits
         if options.warmStart { doc.warmStartVersion = existing.version }
         if outcome.evaluationOnly { doc.evaluatedFileCreatedBy = existing.createdBy }
         return doc

@@ -53,6 +53,11 @@ public struct PatientOutcome: Codable, Sendable, Equatable {
     public var grade3PlusAdverseEvent: Bool
     /// Treatment permanently stopped for toxicity.
     public var discontinuedForToxicity: Bool
+    /// Survival after progression drawn for this patient, days, not censored (nil without progression):
+    /// overall survival under another post-progression median is a rescaling of it.
+    public var postProgressionDays: Double?
+    /// Day of a death before or shortly after progression (fatal adverse event, lethal burden), nil if none.
+    public var otherDeathDay: Double?
 
     public init(patient: Int, bestResponse: ResponseCategory, responseOnsetDay: Double?, pfsDays: Double, progressed: Bool,
                 osDays: Double, died: Bool, bestPercentChange: Double, scanDays: [Double], scanPercentChange: [Double],

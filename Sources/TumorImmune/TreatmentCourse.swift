@@ -32,9 +32,12 @@ public struct CourseSettings: Sendable {
     public var cycleDays: Double = 28
     public var rules = RecistRules()
     /// Death when the equivalent lesion reaches this diameter (≈ 4 L of tumour in all; an
-    /// assumption standing in for lethal burden — later lines of therapy after progression are not
-    /// modelled, so overall survival is a rough, uncalibrated estimate).
+    /// assumption standing in for lethal burden). With ``followUpAfterProgressionDays`` set, the
+    /// course ends soon after progression and survival after it is drawn by the trial instead.
     public var lethalDiameterMM: Double = 200
+    /// Days the course is followed after progression (adverse events of the stopped regimen), then
+    /// it ends; nil: to the horizon.
+    public var followUpAfterProgressionDays: Double?
     public var toxicity = ToxicityModel()
     /// Simulate adverse events and their management.
     public var toxicityEnabled = true
@@ -143,6 +146,7 @@ extension Simulator {
                 nextScan += scanInterval
             }
             if progressed && course.stopAtProgression { break }
+            if progressed, let extra = course.followUpAfterProgressionDays, let last = scanDays.last, t >= last + extra { break }
         }
         let recist = RecistAssessment(scanDays: scanDays, diametersMM: scanDiameters, rules: course.rules)
         return CourseResult(scanDays: scanDays, scanDiameters: scanDiameters, recist: recist, deathDay: deathDay,

@@ -479,7 +479,7 @@ struct ToxicityFitTests {
 
 @Suite("Drug sensitivity of unfitted drugs")
 struct DirectSensitivityTests {
-    @Test("an unfitted VEGFR TKI takes the geometric mean of the fitted VEGFR TKIs; a fitted value wins; other drugs keep the catalogue effect")
+    @Test("an unfitted VEGFR TKI (chemotherapy) takes the geometric mean of the fitted VEGFR TKIs (chemotherapies); a fitted value wins; other drugs keep the catalogue effect")
     func classFallback() throws {
         var model = PopulationModel.standard(for: try TumorType.named("rcc"))
         model.drugSensitivity = ["sunitinib": 0.25, "lenvatinib": 1.0, "everolimus": 4, "docetaxel": 9]
@@ -487,8 +487,12 @@ struct DirectSensitivityTests {
         #expect(abs(axitinib - 0.5) < 1e-12, "√(0.25 × 1): everolimus and docetaxel do not prune vessels")
         #expect(model.directSensitivity(of: "sunitinib") == 0.25)
         #expect(model.directSensitivity(of: "everolimus") == 4)
-        #expect(model.directSensitivity(of: "cisplatin-fluorouracil") == nil)
-        model.drugSensitivity = ["docetaxel": 9]
+        #expect(abs((try #require(model.directSensitivity(of: "cisplatin-fluorouracil"))) - 9) < 1e-12, "the only fitted chemotherapy is docetaxel")
+        #expect(model.directSensitivity(of: "cetuximab") == nil, "a targeted antibody: the catalogue effect")
+        model.drugSensitivity = ["docetaxel": 9, "folfox": 1]
+        #expect(abs((try #require(model.directSensitivity(of: "cisplatin-fluorouracil"))) - 3) < 1e-12, "√(9 × 1)")
         #expect(model.directSensitivity(of: "axitinib") == nil, "no VEGFR TKI fitted in this tumour type: the catalogue effect")
+        model.drugSensitivity = ["sunitinib": 0.25]
+        #expect(model.directSensitivity(of: "docetaxel") == nil, "no chemotherapy fitted: the catalogue effect")
     }
 }

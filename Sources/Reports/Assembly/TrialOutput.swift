@@ -23,6 +23,11 @@ public enum TrialTable {
         row("discontinued for TRAE") { String(format: "%.1f%%", 100 * Double($0.discontinuedCount) / Double($0.n)) }
         row("primary resistance") { String(format: "%.1f%%", 100 * Double($0.primaryResistanceCount) / Double($0.n)) }
         row("acquired resistance") { String(format: "%.1f%%", 100 * Double($0.acquiredResistanceCount) / Double($0.n)) }
+        if s.arms.contains(where: { $0.predictionInterval != nil }) {
+            row("ORR 90% PI (parameters)") { a in a.predictionInterval?.orr.map { String(format: "%.1f–%.1f%%", 100 * $0.lowerBound, 100 * $0.upperBound) } ?? "–" }
+            row("mPFS 90% PI, months") { a in interval(a.predictionInterval?.medianPFSMonths) }
+            row("mOS 90% PI, months") { a in interval(a.predictionInterval?.medianOSMonths) }
+        }
         for c in s.comparisons {
             let hr = c.pfsHazardRatio.estimate.map { String(format: "%.2f", $0.hazardRatio) } ?? "n/a"
             let p = c.pfsLogRank.pValue.map { String(format: "%.3g", $0) } ?? "n/a"
@@ -32,12 +37,19 @@ public enum TrialTable {
             out += String(format: "\nIndependent drug action (Palmer & Sorger 2017) for %@: expected ORR %.1f%%, mPFS %@ mo; simulated combination ORR %.1f%%, mPFS %@ mo",
                           ida.combination, 100 * ida.expected.orr, months(ida.expected.pfs.median.median), 100 * ida.observed.orr, months(ida.observed.pfs.median.median))
         }
-        out += "\n\nModel-based predictions; see docs/CALIBRATION.md for how well monotherapy arms are reproduced.\n"
+        out += "\n\nModel-based predictions; see docs/CALIBRATION.md for how well monotherapy arms are reproduced"
+        out += " and docs/VALIDATION.md for how well held-out trials are predicted.\n"
+        if s.arms.contains(where: { $0.predictionInterval != nil }) {
+            out += "The 90% prediction intervals (PI) come from parameter uncertainty and model error, not from the sampling of these patients (95% CI).\n"
+        }
         return out
     }
 
+    /// A months interval, or "–" (not computed, or not reached in most parameter sets).
+    static func interval(_ r: ClosedRange<Double>?) -> String { r.map { String(format: "%.1f–%.1f", $0.lowerBound, $0.upperBound) } ?? "–" }
+
     public static func months(_ days: Double?) -> String {
-        days.map { String(format: "%.1f", $0 / 30.4375) } ?? "not reached"
+        days.map { String(format: "%.1f", $0 / TrialSummary.daysPerMonth) } ?? "not reached"
     }
 }
 
@@ -45,7 +57,7 @@ public enum TrialTable {
 public enum TrialReportBuilder {
     /// The self-contained HTML report of a trial; `producer` names the program and version that ran it.
     public static func html(summary s: TrialSummary, arms: [ArmOutcomes], producer: String) -> String {
-        let month = 30.4375
+        let month = TrialSummary.daysPerMonth
         let atRiskTimes = stride(from: 0.0, through: 24, by: 3).map { $0 }
         func estimate(_ km: KaplanMeier, times: [Double], events: [Bool]) -> KaplanMeierChart.Estimate {
             let steps = km.steps.map { KaplanMeierChart.Step(time: $0.time / month, survival: $0.survival) }
@@ -72,12 +84,16 @@ public enum TrialReportBuilder {
                 },
                 mechanismFractions: fractions))
         }
+        let intervals = s.arms.contains { $0.predictionInterval != nil }
         let header = ["arm", "n", "ORR (95% CI)", "CR/PR/SD/PD/NE", "DCR", "mPFS (mo)", "mOS (mo)", "G≥3 TRAE", "discontinued"]
+            + (intervals ? ["ORR 90% PI", "mPFS 90% PI (mo)", "mOS 90% PI (mo)"] : [])
         let rows = s.arms.map { a in
-            [a.regimen, "\(a.n)", String(format: "%.1f%% (%.1f–%.1f)", 100 * a.orr, 100 * a.orrCI95.lower, 100 * a.orrCI95.upper),
+            let pi = intervals ? [a.predictionInterval?.orr.map { String(format: "%.1f–%.1f%%", 100 * $0.lowerBound, 100 * $0.upperBound) } ?? "–",
+                                  TrialTable.interval(a.predictionInterval?.medianPFSMonths), TrialTable.interval(a.predictionInterval?.medianOSMonths)] : []
+            return [a.regimen, "\(a.n)", String(format: "%.1f%% (%.1f–%.1f)", 100 * a.orr, 100 * a.orrCI95.lower, 100 * a.orrCI95.upper),
              "\(a.completeResponses)/\(a.partialResponses)/\(a.stableDiseases)/\(a.progressiveDiseases)/\(a.notEvaluable)", String(format: "%.1f%%", 100 * a.dcr),
              TrialTable.months(a.pfs.median.median), TrialTable.months(a.os.median.median),
-             String(format: "%.1f%%", 100 * Double(a.grade3PlusCount) / Double(a.n)), String(format: "%.1f%%", 100 * Double(a.discontinuedCount) / Double(a.n))]
+             String(format: "%.1f%%", 100 * Double(a.grade3PlusCount) / Double(a.n)), String(format: "%.1f%%", 100 * Double(a.discontinuedCount) / Double(a.n))] + pi
         }
         // Organs with at least one event in some arm (a vaccine-reaction row is noise in a trial without a vaccine).
         let organs = AdverseEventOrgan.allCases.map(\.rawValue).filter { organ in

@@ -18,6 +18,9 @@ public enum CalibratedPopulations {
         public var populations: [PopulationModel]
         /// Fitted scales of the adverse-event model (nil: the model's defaults).
         public var toxicity: ToxicityCalibration?
+        /// Per tumour type, parameter sets around this fit for prediction intervals (nil: none;
+        /// written by `blockade validate --replace`, dropped by a refit).
+        public var ensembles: [String: ParameterEnsemble]?
 
         public init(format: String = "blockade-populations", version: Int, createdBy: String,
                     populations: [PopulationModel], toxicity: ToxicityCalibration?) {

@@ -49,13 +49,21 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     /// VEGFR TKIs fitted in this tumour type, since how far pruning and growth inhibition go depends
     /// on the tumour's vasculature more than on which VEGFR TKI blocks it (e.g. RCC: axitinib and
     /// cabozantinib, which have no monotherapy arm, take the level fitted to sunitinib and lenvatinib);
-    /// else nil (the catalogue effect).
+    /// else, for a cytotoxic chemotherapy, the geometric mean of the chemotherapies fitted in this
+    /// tumour type, since chemosensitivity is largely a trait of the tumour type shared across
+    /// cytotoxic drugs (assumption, anchored on the fitted values: melanoma 0.12–0.15 for dacarbazine
+    /// and carboplatin–paclitaxel, NSCLC 0.35–0.81 for four regimens; `docs/CALIBRATION.md`); else nil
+    /// (the catalogue effect).
     public func directSensitivity(of id: String) -> Double? {
         if let fitted = drugSensitivity[id] { return fitted }
-        guard Self.prunesVessels(id) else { return nil }
-        let logs = drugSensitivity.keys.sorted().filter(Self.prunesVessels).compactMap { drugSensitivity[$0].map(Foundation.log) }
-        return logs.isEmpty ? nil : exp(logs.reduce(0, +) / Double(logs.count))
+        for shares in [Self.prunesVessels, Self.isChemotherapy] where shares(id) {
+            let logs = drugSensitivity.keys.sorted().filter(shares).compactMap { drugSensitivity[$0].map(Foundation.log) }
+            return logs.isEmpty ? nil : exp(logs.reduce(0, +) / Double(logs.count))
+        }
+        return nil
     }
+
+    static func isChemotherapy(_ id: String) -> Bool { (try? Drug.named(id))?.drugClass == .chemotherapy }
 
     static func prunesVessels(_ id: String) -> Bool {
         (try? Drug.named(id))?.effects.contains { $0.channel == EffectChannel.vesselPruning } ?? false
@@ -76,6 +84,46 @@ public struct PopulationModel: Sendable, Codable, Equatable {
     /// of `calibration/monotherapy_arms.csv`) — set at +0.5 logit and ×1.3.
     public var pretreatedResistanceShift: Double = 0.5
     public var pretreatedGrowthScale: Double = 1.3
+    /// Median survival after progression, months, of first-line patients whose tumour doubles at
+    /// the population's median rate (nil: ``defaultPostProgressionMonths``). Later lines of therapy
+    /// are not simulated drug by drug; what they add to survival is summarised by this median,
+    /// fitted by `blockade calibrate` to the median overall survival of the tumour type's
+    /// monotherapy arms (``postProgressionMonths(doublingTimeDays:unit:)``).
+    public var postProgressionMonths: Double?
+    /// Survival after progression of pretreated patients relative to first-line patients (nil: 1).
+    /// Fitted where a tumour type has median-OS arms of both lines: fewer lines of therapy remain
+    /// after a progression in a later line.
+    public var pretreatedPostProgressionScale: Double?
+    /// Median survival after progression where none is fitted, months. Assumption: the order of
+    /// median OS minus median PFS of the anti-PD-1 arms of `calibration/monotherapy_arms.csv`
+    /// (melanoma first line 36.9 − 6.9 = 30, NSCLC pretreated 12.2 − 2.3 ≈ 10 months).
+    public static let defaultPostProgressionMonths = 12.0
+    /// Days a course is followed after progression for adverse events of the stopped regimen; the
+    /// survival after it comes from ``postProgressionMonths``. Assumption: the safety-reporting window
+    /// of checkpoint-inhibitor trials, adverse events up to 100 days after the last dose (CheckMate
+    /// protocols) [recalled].
+    public static let followUpAfterProgressionDays = 100.0
+
+    /// Survival after progression, months, of a patient whose untreated tumour doubles in
+    /// `doublingTimeDays`, for a standard exponential draw of median 1 (`unit`): the population
+    /// median scaled by the patient's doubling time relative to the population's (time to a lethal
+    /// burden grows with the doubling time: it is a number of doublings), times the draw.
+    /// Assumption: exponential survival after progression, as in the post-progression survival
+    /// model of Broglio & Berry 2009 doi:10.1093/jnci/djp369.
+    /// The reference burden at progression, mm: a median baseline lesion grown by the RECIST 20 %.
+    public var progressionReferenceDiameterMM: Double { 1.2 * baselineDiameterMM }
+
+    /// How much longer (shorter) a patient lives after progressing at `progressionDiameterMM` than at
+    /// the reference burden: the ratio of the volume doublings left to the lethal burden,
+    /// ln(lethal / d) / ln(lethal / reference), volume ∝ diameter³ (so a patient progressing from a
+    /// deep response, at a small burden, has more doublings to go). At least 0.05.
+    public static func burdenFactor(progressionDiameterMM d: Double, referenceMM: Double, lethalDiameterMM: Double) -> Double {
+        max(0.05, Foundation.log(lethalDiameterMM / max(d, 1)) / Foundation.log(lethalDiameterMM / referenceMM))
+    }
+
+    public func postProgressionMonths(doublingTimeDays: Double, unit: Double) -> Double {
+        (postProgressionMonths ?? Self.defaultPostProgressionMonths) * doublingTimeDays / self.doublingTimeDays * unit
+    }
 
     /// The population of `line` patients; the model's own parameters describe first-line patients
     /// (and trials that do not say).
@@ -84,6 +132,7 @@ public struct PopulationModel: Sendable, Codable, Equatable {
         var m = self
         m.mechanismMedians = mechanismMedians(shiftedBy: pretreatedResistanceShift)
         m.doublingTimeDays = doublingTimeDays / pretreatedGrowthScale
+        m.postProgressionMonths = (postProgressionMonths ?? Self.defaultPostProgressionMonths) * (pretreatedPostProgressionScale ?? 1)
         return m
     }
 

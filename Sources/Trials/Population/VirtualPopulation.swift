@@ -22,6 +22,12 @@ public struct VirtualPatient: Sendable {
     /// Standard-normal draw of this patient's immune-toxicity susceptibility; the toxicity model
     /// maps it to a multiplier (``ToxicityModel/susceptibility(normal:)``).
     public var immuneToxicityNormal: Double = 0
+    /// Survival after a progression at the reference burden, months
+    /// (``PopulationModel/postProgressionMonths(doublingTimeDays:unit:)``); the trial scales it by the
+    /// burden actually reached (``PopulationModel/burdenFactor(progressionDiameterMM:lethalDiameterMM:)``).
+    public var postProgressionMonths: Double = PopulationModel.defaultPostProgressionMonths
+    /// The population's reference diameter at progression, mm.
+    public var progressionReferenceMM: Double = 72
 }
 
 /// A deterministic virtual population: patient `i` of seed `s` is a pure function of (model, s, i).
@@ -91,8 +97,14 @@ public struct VirtualPopulation: Sendable {
         // Drawn last, so the draws above are the same as in populations without them.
         let direct = exp(model.directDrugLogSD * normal())
         let immuneToxicity = normal()
+        // Survival after progression: an exponential draw of median 1 from a keyed stream (so the
+        // draws above are unchanged), scaled by the patient's doubling time.
+        let u = NormalCDF.phi(Self.keyedNormal("post-progression-survival", seed: seed, index: index, draw: draw))
+        let unit = -Foundation.log(max(1e-12, 1 - u)) / Foundation.log(2.0)
         return VirtualPatient(index: index, draw: draw, patient: p, biomarkers: ["tmb": p.tmb, "msi": msiHigh ? 1 : 0],
-                              inflammation: inflammation, pdl1ConstitutiveNormal: pdl1Normal, directDrugSensitivity: direct, immuneToxicityNormal: immuneToxicity)
+                              inflammation: inflammation, pdl1ConstitutiveNormal: pdl1Normal, directDrugSensitivity: direct, immuneToxicityNormal: immuneToxicity,
+                              postProgressionMonths: model.postProgressionMonths(doublingTimeDays: p.doublingTimeDays, unit: unit),
+                              progressionReferenceMM: model.progressionReferenceDiameterMM)
     }
 }
 

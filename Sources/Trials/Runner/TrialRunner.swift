@@ -134,6 +134,7 @@ public struct TrialRunner: Sendable {
         }
         var course = CourseSettings()
         course.horizonDays = configuration.horizonDays
+        course.followUpAfterProgressionDays = PopulationModel.followUpAfterProgressionDays
         course.rules = simulator.settings.rules
         course.toxicityEnabled = configuration.toxicity
         if let scales = configuration.toxicityCalibration { course.toxicity = scales.apply(to: course.toxicity) }
@@ -190,7 +191,8 @@ public struct TrialRunner: Sendable {
             if configuration.attribution && (r.isPrimaryResistance || r.isAcquiredResistance) {
                 drivers = attribute(model: model, baseline: baseline, patient: vp.patient, factual: r, course: course)
             }
-            outcomes.append(PatientOutcome(vp: vp, result: result, drivers: drivers))
+            outcomes.append(PatientOutcome(vp: vp, result: result, drivers: drivers, horizonDays: course.horizonDays,
+                                           lethalDiameterMM: course.lethalDiameterMM))
         }
         return outcomes
     }
@@ -224,22 +226,33 @@ public struct TrialRunner: Sendable {
 }
 
 extension PatientOutcome {
-    /// The trial summary of one course.
-    init(vp: VirtualPatient, result: CourseResult, drivers: [Mechanism]) {
+    /// The trial summary of one course. Overall survival is progression-free survival plus the
+    /// patient's survival after progression (``VirtualPatient/postProgressionMonths``; Broglio &
+    /// Berry 2009 doi:10.1093/jnci/djp369 partition OS so), or the day of an earlier death, censored
+    /// at `horizonDays`.
+    init(vp: VirtualPatient, result: CourseResult, drivers: [Mechanism], horizonDays: Double, lethalDiameterMM: Double) {
         let r = result.recist
         let base = result.scanDiameters.first ?? 1
         let changes = result.scanDiameters.map { 100 * ($0 / base - 1) }
         let resistance: ResistanceKind = r.isPrimaryResistance ? .primary : (r.isAcquiredResistance ? .acquired : .none)
         let pfsEnd = min(r.progressionDay ?? result.followUpDays, result.deathDay ?? .infinity)
+        let afterProgression = r.progressionDay.map { _ in
+            vp.postProgressionMonths * TrialSummary.daysPerMonth
+                * PopulationModel.burdenFactor(progressionDiameterMM: result.scanDiameters.last ?? vp.progressionReferenceMM,
+                                               referenceMM: vp.progressionReferenceMM, lethalDiameterMM: lethalDiameterMM)
+        }
+        let death = min(result.deathDay ?? .infinity, r.progressionDay.map { $0 + (afterProgression ?? 0) } ?? .infinity)
         self.init(patient: vp.index, bestResponse: r.bestOverallResponse, responseOnsetDay: r.responseOnsetDay,
                   pfsDays: pfsEnd, progressed: r.progressionDay != nil || result.deathDay != nil,
-                  osDays: result.deathDay ?? result.followUpDays, died: result.deathDay != nil,
+                  osDays: min(death, horizonDays), died: death <= horizonDays,
                   bestPercentChange: changes.dropFirst().min() ?? 0,
                   scanDays: Array(result.scanDays.dropFirst()), scanPercentChange: Array(changes.dropFirst()),
                   treatmentEndDay: result.treatmentEndDay, resistance: resistance, drivingMechanisms: drivers,
                   adverseEvents: result.adverseEvents.map { AdverseEvent(organ: $0.organ.rawValue, grade: $0.grade, day: $0.day) },
                   grade3PlusAdverseEvent: result.adverseEvents.contains { $0.grade >= 3 },
                   discontinuedForToxicity: result.discontinuedForToxicity)
+        self.postProgressionDays = afterProgression
+        self.otherDeathDay = result.deathDay
     }
 }
 

@@ -44,6 +44,8 @@ public struct ArmSummary: Sendable, Equatable {
     public var acquiredResistanceUnattributed: Int
     /// Acquired-resistance patients in total.
     public var acquiredResistanceCount: Int
+    /// 90 % prediction interval from parameter uncertainty (nil: not computed).
+    public var predictionInterval: ArmPredictionInterval?
 
     /// Summarises one arm.
     /// - Throws: `TrialStatisticsError.emptyArm` for an arm without patients, `.invalidOutcome` for
@@ -117,6 +119,9 @@ public struct ArmSummary: Sendable, Equatable {
             "median_pfs_months_ci95": .array([.number(months(pfsMedian.lower95)), .number(months(pfsMedian.upper95))]),
             "median_os_months": .number(months(osMedian.median)),
             "median_os_months_ci95": .array([.number(months(osMedian.lower95)), .number(months(osMedian.upper95))]),
+            "orr_pi90": interval(predictionInterval?.orr),
+            "median_pfs_months_pi90": interval(predictionInterval?.medianPFSMonths),
+            "median_os_months_pi90": interval(predictionInterval?.medianOSMonths),
             "g3plus_trae": .number(fraction(grade3PlusCount)),
             "discontinuation_trae": .number(fraction(discontinuedCount)),
             "primary_resistance": resistanceJSON(primaryResistanceByMechanism, unattributed: primaryResistanceUnattributed),
@@ -124,6 +129,11 @@ public struct ArmSummary: Sendable, Equatable {
             "acquired_resistance": resistanceJSON(acquiredResistanceByMechanism, unattributed: acquiredResistanceUnattributed),
             "acquired_resistance_total": .number(fraction(acquiredResistanceCount)),
         ])
+    }
+
+    /// A prediction interval as a two-element array, or null.
+    private func interval(_ r: ClosedRange<Double>?) -> CanonicalJSON {
+        r.map { .array([.number($0.lowerBound), .number($0.upperBound)]) } ?? .null
     }
 
     private func resistanceJSON(_ byMechanism: [Mechanism: Int], unattributed: Int) -> CanonicalJSON {
