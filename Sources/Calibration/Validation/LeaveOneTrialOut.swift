@@ -133,9 +133,15 @@ public struct LeaveOneTrialOut {
             var refit = p.model(x)
             // A drug none of the kept arms gives is not a fitted value: drop it, so the model's
             // fallback for unfitted drugs applies (``PopulationModel/directSensitivity(of:)``).
-            for (k, drug) in p.drugs.enumerated() where armsOfDrug[k].isDisjoint(with: kept) {
-                refit.drugSensitivity[drug] = nil
-                // The interval's draws of this drug centre on that fallback, with the prior's spread.
+            // A held-out chemotherapy takes the prior of trials (the other tumour types' fits and
+            // this tumour type's other chemotherapies, ``ChemotherapySensitivityPrior``).
+            let dropped = p.drugs.indices.filter { armsOfDrug[$0].isDisjoint(with: kept) }
+            for k in dropped { refit.drugSensitivity[p.drugs[k]] = nil }
+            let prior = ChemotherapySensitivityPrior(models: models.filter { $0.key != tumor }.map(\.value) + [refit])
+            for k in dropped {
+                let drug = p.drugs[k]
+                if let s = prior.sensitivity(of: drug, in: tumor) { refit.drugSensitivity[drug] = s }
+                // The interval's draws of this drug centre on that value, with the prior's spread.
                 x[p.drugIndex(k)] = Foundation.log(refit.directSensitivity(of: drug) ?? 1)
             }
             // Survival after progression without the held-out arms, on the survival bases at x₀.

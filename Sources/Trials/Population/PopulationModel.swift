@@ -180,3 +180,42 @@ public enum TherapyLine: String, Sendable, Codable, CaseIterable, Equatable {
         return nil
     }
 }
+
+/// Chemotherapy sensitivities a tumour type has no arm for, from the fits of every tumour type:
+/// log s(drug, tumour) = a(drug) + b(tumour), with b the mean log sensitivity of the chemotherapies
+/// fitted in a tumour type (its chemosensitivity) and a a drug's mean deviation from b where it is
+/// fitted (its potency relative to other chemotherapies); an unknown a or b takes the mean of the
+/// known ones. Assumption: drug and tumour effects multiply (a two-way additive model on the log
+/// scale); anchored on the fitted values (`docs/CALIBRATION.md`), not on any held-out arm.
+public struct ChemotherapySensitivityPrior: Sendable {
+    var tumourEffect: [String: Double] = [:]
+    var drugEffect: [String: Double] = [:]
+
+    public init(models: [PopulationModel]) {
+        var deviations: [String: [Double]] = [:]
+        for m in models {
+            let fitted = m.drugSensitivity.filter { PopulationModel.isChemotherapy($0.key) && $0.value > 0 }
+            guard !fitted.isEmpty else { continue }
+            let b = fitted.values.reduce(0) { $0 + Foundation.log($1) } / Double(fitted.count)
+            tumourEffect[m.tumor] = b
+            for (drug, s) in fitted { deviations[drug, default: []].append(Foundation.log(s) - b) }
+        }
+        drugEffect = deviations.mapValues { $0.reduce(0, +) / Double($0.count) }
+    }
+
+    /// The sensitivity of `drug` in `tumor` (nil: not a chemotherapy, or no fits at all).
+    public func sensitivity(of drug: String, in tumor: String) -> Double? {
+        guard PopulationModel.isChemotherapy(drug), !tumourEffect.isEmpty else { return nil }
+        func mean(_ d: [String: Double]) -> Double { d.isEmpty ? 0 : d.values.reduce(0, +) / Double(d.count) }
+        return exp((drugEffect[drug] ?? mean(drugEffect)) + (tumourEffect[tumor] ?? mean(tumourEffect)))
+    }
+
+    /// `model` with every catalogue chemotherapy it has no fitted sensitivity for filled in.
+    public func completing(_ model: PopulationModel) -> PopulationModel {
+        var m = model
+        for drug in Drug.catalogue where drug.drugClass == .chemotherapy && m.drugSensitivity[drug.id] == nil {
+            m.drugSensitivity[drug.id] = sensitivity(of: drug.id, in: model.tumor)
+        }
+        return m
+    }
+}

@@ -11,10 +11,11 @@ public enum PopulationSource: Sendable {
     /// The default: the calibrated populations shipped with Blockade.
     public static func shipped() throws(PopulationDataError) -> PopulationSource { .calibrated(try CalibratedPopulations.shipped()) }
 
-    /// The population of a tumour type (nil: the standard one).
+    /// The population of a tumour type (nil: the standard one), with the chemotherapies it has no
+    /// fitted sensitivity for taken from the fits of every tumour type (``ChemotherapySensitivityPrior``).
     public func model(for tumor: String) -> PopulationModel? {
-        if case .calibrated(let file) = self { return file.model(for: tumor) }
-        return nil
+        guard case .calibrated(let file) = self, let model = file.model(for: tumor) else { return nil }
+        return ChemotherapySensitivityPrior(models: file.populations).completing(model)
     }
 
     /// The fitted toxicity scales (nil: the toxicity model's defaults).
