@@ -2,7 +2,9 @@
 ///
 /// These are population centres, not fits: `blockade calibrate` fits the spread.
 /// TMB medians are the approximate per-type medians of Chalmers 2017 (Genome Med,
-/// doi:10.1186/s13073-017-0424-2) [recalled, rounded]; MSI-H solid tumours use the MSI-H median
+/// doi:10.1186/s13073-017-0424-2) [recalled, rounded; Chalmers 2017 Additional file 3 Table S1, as transcribed in
+/// pirl-unc/oncoref docs/audits/tmb-ici-apd1.csv, gives liver hepatocellular carcinoma 3.6 (here 3.5) and colon
+/// adenocarcinoma 4.5 (here crc 3.6); the other rows were not found]; MSI-H solid tumours use the MSI-H median
 /// (≈ 40 mut/Mb, Chalmers 2017 [recalled]). Doubling times and knob levels are modelling
 /// assumptions written from the biology each review section describes, to be calibrated against
 /// `calibration/monotherapy_arms.csv`.
@@ -78,10 +80,10 @@ extension TumorType {
                   prevalence: BiomarkerPrevalence(msiHigh: 0.02, pdl1Positive: 0.5, pdl1High: 0.2, source: "[recalled]")),
         TumorType(id: "tnbc", name: "Triple-negative breast cancer", medianTMB: 3.6, doublingTimeDays: 70, pdl1Expression: 0.6,
                   mechanisms: [.lowAntigenicity: 0.5, .mdscSuppression: 0.5, .m2Macrophages: 0.4],
-                  prevalence: BiomarkerPrevalence(msiHigh: 0.01, pdl1Positive: 0.4, pdl1High: 0.1, source: "PD-L1 IC ≥1 % ≈ 40 % (IMpassion130 [recalled])")),
+                  prevalence: BiomarkerPrevalence(msiHigh: 0.01, pdl1Positive: 0.4, pdl1High: 0.1, source: "PD-L1 IC ≥1 % ≈ 40 % (IMpassion130 [checked: PD-L1 IC+ 41 % of each arm, Schmid 2018 NEJM as tabulated in https://pmc.ncbi.nlm.nih.gov/articles/PMC7678394/table/T1; 369 (185 + 184) PD-L1 IC+ patients, FDA approval summary table at https://clincancerres.aacrjournals.org/highwire/markup/181360, of 902 randomised])")),
         TumorType(id: "hnscc", name: "Head and neck squamous cell carcinoma", medianTMB: 5, doublingTimeDays: 80, pdl1Expression: 0.9,
                   mechanisms: [.lowAntigenicity: 0.4, .mdscSuppression: 0.4],
-                  prevalence: BiomarkerPrevalence(msiHigh: 0.01, pdl1Positive: 0.8, pdl1High: 0.3, source: "CPS ≥1 ≈ 85 % (KEYNOTE-048 [recalled])")),
+                  prevalence: BiomarkerPrevalence(msiHigh: 0.01, pdl1Positive: 0.8, pdl1High: 0.3, source: "CPS ≥1 ≈ 85 % (KEYNOTE-048 [recalled; KEYNOTE-048 gives CPS ≥1 in 754 of 882 = 85 % and, by difference, CPS ≥20 in 381 of 882 = 43 % (Burtness 2022 J Clin Oncol doi:10.1200/JCO.21.02198 abstract: 128 CPS <1, 373 CPS 1–19), against pdl1Positive 0.8 here])")),
         TumorType(id: "ovarian", name: "Ovarian carcinoma", medianTMB: 2.7, doublingTimeDays: 90, pdl1Expression: 0.4,
                   mechanisms: [.lowAntigenicity: 0.6, .chemokineSilencing: 0.5, .tregSuppression: 0.5],
                   prevalence: BiomarkerPrevalence(msiHigh: 0.02, pdl1Positive: 0.35, pdl1High: 0.1, source: "[recalled]")),
@@ -93,7 +95,7 @@ extension TumorType {
                   prevalence: BiomarkerPrevalence(msiHigh: 1.0, pdl1Positive: 0.5, pdl1High: 0.2, source: "selected MSI-H/dMMR by definition")),
         TumorType(id: "hodgkin", name: "Classical Hodgkin lymphoma (optional; PD-L1 amplified)", medianTMB: 5, doublingTimeDays: 60, pdl1Expression: 3.0,
                   mechanisms: [.antigenPresentationLoss: 0.5],
-                  prevalence: BiomarkerPrevalence(msiHigh: 0.0, pdl1Positive: 0.95, pdl1High: 0.8, source: "9p24.1 amplification: PD-L1 near-universal (Roemer 2016 [recalled])")),
+                  prevalence: BiomarkerPrevalence(msiHigh: 0.0, pdl1Positive: 0.95, pdl1High: 0.8, source: "9p24.1 amplification: PD-L1 near-universal (Roemer 2016 [checked: Roemer 2016 J Clin Oncol doi:10.1200/JCO.2016.66.4482 abstract: 9p24.1 PD-L1/PD-L2 alterations in 97 % of 108 cHL, pdl1Positive 0.95 within rounding; pdl1High 0.8 not in the source])")),
     ]
 
     /// Looks up a tumour type, listing the valid ids on failure.
