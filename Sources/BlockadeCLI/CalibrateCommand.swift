@@ -47,6 +47,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: "Calibration CSV (default: ../shared/calibration/monotherapy_arms.csv from the package root).")
     var calibration: String?
 
+    @Option(name: .long, help: "Landmark table of 12-month PFS and 24-month OS, fitted with the other targets (default: calibration/landmarks.csv in the package).")
+    var landmarks: String?
+
     @Option(name: .long, help: "Fit only this tumour type (repeat for several; default: all in the CSV, most arms first).")
     var tumor: [String] = []
 
@@ -139,7 +142,7 @@ struct CalibrateCommand: ParsableCommand {
         if replace && root == nil {
             throw ValidationError("--replace needs to run inside the package (no Package.swift found above the current directory)")
         }
-        let arms = try CalibrationCSV.read(path: csvPath)
+        let arms = try ValidationInputs.arms(calibration: csvPath, landmarks: landmarks, root: root)
         let plan = CalibrationPlan(arms: arms, tumors: tumor.isEmpty ? nil : Set(tumor))
         for s in plan.skipped { note("skip line \(s.arm.line) (\(s.arm.trial), \(s.arm.tumor), \(s.arm.regimen)): \(s.reason)") }
         for a in arms { if let reason = a.selectionReconciled { note("line \(a.line) (\(a.trial), \(a.tumor), \(a.regimen)): \(reason)") } }

@@ -88,7 +88,7 @@ struct TrialCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip counterfactual mechanism attribution (much faster; resistance is then unattributed).")
     var noAttribution = false
 
-    @Flag(name: .long, help: "Skip the 90 % prediction intervals from parameter uncertainty (orr_pi90 and the median intervals become null). They rerun the trial on up to 200 patients under each of the tumour type's parameter sets written by `blockade validate --replace`.")
+    @Flag(name: .long, help: "Skip the 90 % prediction intervals from parameter uncertainty (orr_pi90 and the median intervals become null). They rerun the trial on 200 patients under each of the tumour type's parameter sets written by `blockade validate --replace`.")
     var noIntervals = false
 
     @Flag(name: .long, help: "Do not simulate adverse events.")
@@ -193,7 +193,7 @@ struct TrialCommand: AsyncParsableCommand {
             }
             var summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, arms: arms)
             if !noIntervals, case .calibrated(let file) = source, let ensemble = file.ensembles?[tumor] {
-                if !quiet { FileHandle.standardError.write(Data("prediction intervals: \(ensemble.members.count) parameter sets × \(min(patients, ParameterEnsemble.patientsPerMember)) patients per arm\n".utf8)) }
+                if !quiet { FileHandle.standardError.write(Data("prediction intervals: \(ensemble.members.count) parameter sets × \(ParameterEnsemble.patientsPerMember) patients per arm\n".utf8)) }
                 let intervals = try ensemble.intervals(configuration: config, regimens: plan.regimens)
                 for k in summary.arms.indices { summary.arms[k].predictionInterval = intervals[k] }
             }

@@ -94,7 +94,10 @@ public struct CalibrationDocument {
           flagged `cr=pathologic CR` are not used. The simulated median PFS is the Kaplan–Meier curve
           interpolated linearly between scans (`KaplanMeier.interpolatedMedian`; progression at the first
           scan stays dated there), because the 8-weekly simulated scans would otherwise allow only a few
-          values. Tumour fits use the efficacy terms only; the G≥3 terms are fitted afterwards.
+          values. Tumour fits use the efficacy terms only; the G≥3 terms are fitted afterwards. Where the
+          project's landmark table (`calibration/landmarks.csv`, one source per value) gives a 12-month PFS,
+          ½ρ(ΔPFS12/10) joins the efficacy terms; median OS and 24-month OS are fitted by survival after
+          progression (below).
         - **Parameters per tumour type** (`TumorParameterization`): a resistance offset added to the logit of
           every mechanism median (±4), a multiplier of `mechanismLogitSD` (0.2–3), a multiplier of the median
           doubling time (0.25–4), the doubling-time log-SD (0.2–1.2), where the tumour type has arms of both
@@ -207,6 +210,7 @@ public struct CalibrationDocument {
         - G≥3 TRAE within ±5 points: \(pct(r.g3Passes))
         - median PFS within ±30 %: \(pct(r.pfsPasses))
         - median OS within ±30 %: \(pct(r.osPasses))
+        - landmarks (`calibration/landmarks.csv`): PFS at 12 months within ±10 points \(pct(r.landmarkPasses.pfs12)), OS at 24 months within ±10 points \(pct(r.landmarkPasses.os24))
         \(withinSampling(r).map { "- Within sampling error (two-sided two-proportion z-test at 5 %, published arm size against \(finalPatients) simulated patients; a supplement, not the acceptance criterion): \($0)" } ?? "")
         \(holdouts.isEmpty ? "" : """
 

@@ -14,6 +14,9 @@ public struct CalibrationReport: Sendable {
         public var pfsPass: Bool? {
             arm.medianPFS.map { abs(CalibrationLoss().pfsRelativeError(target: $0, fitted: fitted.medianPFS)) <= CalibrationLoss.pfsRelativeTolerance }
         }
+        /// PFS at 12 months and OS at 24 months within ±10 points (landmark table).
+        public var pfs12Pass: Bool? { arm.pfs12.map { t in fitted.pfs12.map { abs($0 - t) <= CalibrationLoss.landmarkTolerance } ?? false } }
+        public var os24Pass: Bool? { arm.os24.map { t in fitted.os24.map { abs($0 - t) <= CalibrationLoss.landmarkTolerance } ?? false } }
         /// Median OS within ±30 % (not reached: not within).
         public var osPass: Bool? {
             arm.medianOS.map { t in fitted.medianOS.map { abs($0 - t) <= CalibrationLoss.pfsRelativeTolerance * t } ?? false }
@@ -59,6 +62,7 @@ public struct CalibrationReport: Sendable {
     public var g3Passes: (passed: Int, checked: Int) { passes(\.g3Pass) }
     public var pfsPasses: (passed: Int, checked: Int) { passes(\.pfsPass) }
     public var osPasses: (passed: Int, checked: Int) { passes(\.osPass) }
+    public var landmarkPasses: (pfs12: (passed: Int, checked: Int), os24: (passed: Int, checked: Int)) { (passes(\.pfs12Pass), passes(\.os24Pass)) }
     /// Arms whose ORR (G≥3 rate) is within the sampling error of the two arms (nil: no patient count).
     public var orrConsistent: (passed: Int, checked: Int)? {
         simulatedPatients.map { n in passes { $0.orrWithinSamplingError(simulatedPatients: n) } }
@@ -74,7 +78,8 @@ public struct CalibrationReport: Sendable {
             return "\(name): \(p.passed) of \(p.checked) arms (\(String(format: "%.0f", pct)) %)"
         }
         var lines = [line("ORR within ±5 points", orrPasses), line("G≥3 TRAE within ±5 points", g3Passes),
-                     line("median PFS within ±30 %", pfsPasses), line("median OS within ±30 %", osPasses)]
+                     line("median PFS within ±30 %", pfsPasses), line("median OS within ±30 %", osPasses),
+                     line("PFS at 12 months within ±10 points", landmarkPasses.pfs12), line("OS at 24 months within ±10 points", landmarkPasses.os24)]
         if let o = orrConsistent, let g = g3Consistent {
             lines.append(line("ORR within sampling error (two-proportion z-test, 5 %)", o))
             lines.append(line("G≥3 TRAE within sampling error (same test)", g))

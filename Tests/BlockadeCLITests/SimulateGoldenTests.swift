@@ -67,7 +67,7 @@ struct SimulateGoldenTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("trial-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: url) }
         let run = try CommandLineRun.blockade(["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--arm", "nivolumab+ipilimumab",
-                                               "--patients", "6", "--seed", "3", "--no-attribution", "--no-history", "--quiet",
+                                               "--patients", "6", "--seed", "3", "--no-attribution", "--no-intervals", "--no-history", "--quiet",
                                                "--report", url.path])
         #expect(run.status == 0, "stderr: \(run.standardError)")
         if let problem = try GoldenFile.mismatch(try String(contentsOf: url, encoding: .utf8), name: "trial-report-melanoma-seed3.html") {

@@ -471,7 +471,8 @@ struct ToxicityFitTests {
                 "the returned loss belongs to the returned scales")
         #expect(profile.loss < before, "levelling improves the loss \(before)")
         let mean = try meanG3(profile.scales)
-        #expect(abs(mean - 20.5) < abs(startMean - 20.5) && abs(mean - 20.5) < 7,
+        // One secant step on 60 patients (rates in steps of 1.7 points) at least roughly halves the distance.
+        #expect(abs(mean - 20.5) < 0.55 * abs(startMean - 20.5),
                 "mean G≥3 \(startMean) % at the start, \(mean) % levelled, published 20.5 %")
         #expect(profile.evaluations > 0)
     }

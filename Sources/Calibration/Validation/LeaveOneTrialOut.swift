@@ -41,6 +41,9 @@ public struct LeaveOneTrialOut {
         public var step = 0.3
         /// Population seed of the Jacobian; predictions use seed + 1 (patients the fit never saw).
         public var seed: UInt64 = 1
+        /// Refit each fold with the calibration's own search (warm-started coordinate search, one
+        /// round) instead of the Gauss–Newton step: slow, to check the linear approximation.
+        public var exactRefit = false
         public init() {}
     }
 
@@ -128,7 +131,10 @@ public struct LeaveOneTrialOut {
             let kept = arms.indices.filter { arms[$0].trial != trial }
             let (a, b) = normalEquations(kept)
             let factor = try Cholesky(a)
-            let delta = factor.solve(b)
+            var delta = factor.solve(b)
+            if options.exactRefit {
+                delta = zip(try exactRefit(tumor, kept: kept.map { arms[$0] }, shipped: shipped, p: p), x0).map { $0 - $1 }
+            }
             var x = zip(x0, delta).map { $0 + $1 }
             var refit = p.model(x)
             // A drug none of the kept arms gives is not a fitted value: drop it, so the model's
@@ -172,6 +178,21 @@ public struct LeaveOneTrialOut {
         }
         let discrepancy = PredictionDiscrepancy(arms: arms, simulated: base, simulatedPatients: options.fitPatients)
         return TumorValidation(rows: rows.sorted { $0.arm.line < $1.arm.line }, ensemble: ParameterEnsemble(members: members, discrepancy: discrepancy))
+    }
+
+    /// The parameters (in `p`'s coordinates) of a refit of `tumor` on the `kept` arms by the
+    /// calibration's search, warm-started at the shipped fit: one round, coordinate search, the
+    /// drugs of the kept arms only (a drug without kept arms keeps its shipped coordinate here and
+    /// is replaced by the prior afterwards, as in the linear refit).
+    func exactRefit(_ tumor: String, kept: [CalibrationArm], shipped: PopulationModel, p: TumorParameterization) throws -> [Double] {
+        var calibrator = PopulationCalibrator(plan: CalibrationPlan(arms: kept), simulator: CalibrationSimulator(patients: options.fitPatients, seed: options.seed),
+                                              tumorEvaluations: 0, toxicityEvaluations: 0, seed: options.seed)
+        calibrator.rounds = 1
+        calibrator.populationSearch = .coordinate
+        let fit = try calibrator.fitTumor(tumor, toxicity: toxicity, warmStart: shipped)
+        var refit = fit.model
+        for (drug, s) in shipped.drugSensitivity where refit.drugSensitivity[drug] == nil { refit.drugSensitivity[drug] = s }
+        return p.vector(matching: refit)
     }
 
     /// 90 % prediction intervals of `arms` under parameters drawn from N(`centre`, (JᵀΩJ + D)⁻¹),

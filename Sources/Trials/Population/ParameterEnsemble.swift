@@ -18,13 +18,14 @@ public struct ParameterEnsemble: Codable, Sendable, Equatable {
     public static let patientsPerMember = 200
 
     /// 90 % prediction intervals of every arm of `configuration`: each member is run as the same
-    /// trial (same seed and selection, at most ``patientsPerMember`` patients, no attribution), and
+    /// trial (same seed and selection, ``patientsPerMember`` patients whatever the trial's size, so
+    /// that the interval reflects the parameters rather than a small sample; no attribution), and
     /// each member's result gets four draws of the model discrepancy; the 5th–95th percentiles are
     /// the interval. Parameter uncertainty and model error only: the trial's own sampling interval
     /// is reported separately (`orr_ci95`).
     public func intervals(configuration: TrialConfiguration, regimens: [Regimen]? = nil) throws -> [ArmPredictionInterval] {
         var config = configuration
-        config.patients = min(configuration.patients, Self.patientsPerMember)
+        config.patients = Self.patientsPerMember
         config.attribution = false
         var orr = [[Double]](repeating: [], count: config.arms.count)
         var pfs = orr, os = orr
