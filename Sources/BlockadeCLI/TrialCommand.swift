@@ -185,18 +185,22 @@ struct TrialCommand: AsyncParsableCommand {
         var text = ""
         let body: () async throws -> String? = {
             let arms = try work()
+            // Prediction intervals depend on the trial, not on the shard: every shard computes and
+            // keeps the same, so that merged shards equal the unsharded run.
+            var intervals: [ArmPredictionInterval]?
+            if !noIntervals, case .calibrated(let file) = source, let ensemble = file.ensembles?[tumor] {
+                if !quiet { FileHandle.standardError.write(Data("prediction intervals: \(ensemble.members.count) parameter sets × \(ParameterEnsemble.patientsPerMember) patients per arm\n".utf8)) }
+                intervals = try ensemble.intervals(configuration: config, regimens: plan.regimens)
+            }
             if let position, let output {
-                let file = TrialShard(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, patients: patients, shard: position, arms: arms)
+                var file = TrialShard(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, patients: patients, shard: position, arms: arms)
+                file.intervals = intervals
                 try OutputPath.write(try file.encoded(), to: output)
                 text = "wrote shard \(position.index + 1)/\(position.count) (\(range.count) patients) to \(output)\n"
                 return "{\"shard\": \"\(position.index + 1)/\(position.count)\"}"
             }
             var summary = try TrialSummary(tumor: tumor, selection: select, seed: seed, line: config.therapyLine, arms: arms)
-            if !noIntervals, case .calibrated(let file) = source, let ensemble = file.ensembles?[tumor] {
-                if !quiet { FileHandle.standardError.write(Data("prediction intervals: \(ensemble.members.count) parameter sets × \(ParameterEnsemble.patientsPerMember) patients per arm\n".utf8)) }
-                let intervals = try ensemble.intervals(configuration: config, regimens: plan.regimens)
-                for k in summary.arms.indices { summary.arms[k].predictionInterval = intervals[k] }
-            }
+            if let intervals { for k in summary.arms.indices { summary.arms[k].predictionInterval = intervals[k] } }
             let json = summary.jsonString()
             if let output { try writeOutput(json, to: output) }
             if let report { try writeOutput(TrialReportBuilder.html(summary: summary, arms: arms, producer: "Blockade \(BlockadeCommand.version)"), to: report) }

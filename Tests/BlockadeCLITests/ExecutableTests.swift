@@ -157,7 +157,7 @@ struct ExecutableTests {
         func report(_ arms: [String]) throws -> String {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("blockade-\(UUID().uuidString).html")
             defer { try? FileManager.default.removeItem(at: url) }
-            let run = try CommandLineRun.blockade(["trial", "--tumor", "melanoma", "--patients", "40", "--no-attribution", "--no-history",
+            let run = try CommandLineRun.blockade(["trial", "--no-intervals", "--tumor", "melanoma", "--patients", "40", "--no-attribution", "--no-history",
                                                    "--quiet", "--report", url.path] + arms.flatMap { ["--arm", $0] })
             #expect(run.status == 0, "stderr: \(run.standardError)")
             return try String(contentsOf: url, encoding: .utf8)
@@ -213,7 +213,7 @@ struct PopulationsOptionTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("populations-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
         try Data(#"{"format":"blockade-populations"}"#.utf8).write(to: url)
-        for args in [["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "2", "--no-history", "--populations", url.path],
+        for args in [["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "2", "--no-history", "--populations", url.path],
                      ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--populations", url.path],
                      ["simulate", "--tumor", "melanoma", "--regimen", "nivolumab", "--populations", url.path + ".missing"]] {
             let run = try CommandLineRun.blockade(args)
@@ -228,7 +228,7 @@ struct PopulationsOptionTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("populations-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
         try CalibratedPopulations.write(try CalibratedPopulations.shipped(), to: url)
-        let base = ["trial", "--tumor", "rcc", "--arm", "sunitinib", "--patients", "3", "--seed", "4", "--no-history", "--quiet",
+        let base = ["trial", "--no-intervals", "--tumor", "rcc", "--arm", "sunitinib", "--patients", "3", "--seed", "4", "--no-history", "--quiet",
                     "--no-attribution", "--format", "json"]
         let shipped = try CommandLineRun.blockade(base), given = try CommandLineRun.blockade(base + ["--populations", url.path])
         #expect(shipped.status == 0 && given.status == 0)

@@ -7,9 +7,9 @@ import BlockadeTestSupport
 struct NegativeNumberTests {
     @Test("a negative value is refused with the option's range, not 'Missing value'",
           arguments: [
-            (["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--days", "-10"], "--days -10.0: expected 56–3650"),
-            (["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "-5"], "--patients -5: expected 1–10,000,000"),
-            (["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--seed", "-1"], "expected a whole number from 0 to 18446744073709551615"),
+            (["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--days", "-10"], "--days -10.0: expected 56–3650"),
+            (["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "-5"], "--patients -5: expected 1–10,000,000"),
+            (["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--seed", "-1"], "expected a whole number from 0 to 18446744073709551615"),
             (["simulate", "--days", "-10"], "--days -10.0: expected 1–3650 days"),
             (["simulate", "--scan-interval", "-7"], "--scan-interval -7.0: expected at least 7 days"),
             (["simulate", "--output-interval", "-1"], "--output-interval -1.0"),

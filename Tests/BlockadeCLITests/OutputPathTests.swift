@@ -21,8 +21,8 @@ struct OutputPathTests {
     /// Each command with its output option pointing at `{out}`; a trial of 100,000 patients would run
     /// for minutes, so a quick refusal shows the check comes first.
     static let commands: [[String]] = [
-        ["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "100000", "--no-history", "--report", "{out}"],
-        ["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "100000", "--no-history", "--output", "{out}"],
+        ["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "100000", "--no-history", "--report", "{out}"],
+        ["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "100000", "--no-history", "--output", "{out}"],
         ["demo", "--report", "{out}"],
         ["export", "sbml", "-o", "{out}"],
         ["export", "model-doc", "-o", "{out}"],

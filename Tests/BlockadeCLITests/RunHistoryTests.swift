@@ -6,7 +6,7 @@ import History
 /// The run history from the command line: problems are named, never silent, never fatal to a run.
 @Suite("Run history (end to end)")
 struct RunHistoryTests {
-    static let quickTrial = ["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "2", "--days", "56",
+    static let quickTrial = ["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "2", "--days", "56",
                              "--no-attribution", "--quiet"]
 
     @Test("a damaged runs.sqlite, or a data directory that is a file, gives one warning naming it; the trial still runs",

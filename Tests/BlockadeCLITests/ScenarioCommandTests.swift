@@ -80,8 +80,8 @@ struct ScenarioCommandTests {
         let folder = try ScratchFolder()
         let file = try Self.export(tumor: c.tumor, regimens: c.arms, into: folder)
         let common = c.options + ["--format", "json", "--no-history", "--quiet"]
-        let direct = try CommandLineRun.blockade(["trial", "--tumor", c.tumor] + c.arms.flatMap { ["--arm", $0] } + common)
-        let scenario = try CommandLineRun.blockade(["trial", "--scenario", file] + common)
+        let direct = try CommandLineRun.blockade(["trial", "--no-intervals", "--tumor", c.tumor] + c.arms.flatMap { ["--arm", $0] } + common)
+        let scenario = try CommandLineRun.blockade(["trial", "--no-intervals", "--scenario", file] + common)
         #expect(direct.status == 0 && scenario.status == 0, "stderr: \(direct.standardError) \(scenario.standardError)")
         #expect(direct.standardOutput.contains("\"regimen\": \"\(c.arms[0])\""))
         #expect(scenario.standardOutput == direct.standardOutput)
@@ -106,7 +106,7 @@ struct ScenarioCommandTests {
             #expect(run.status == 0, "\(name) arm \(k + 1): \(run.standardError)")
             #expect(run.standardOutput.contains("regimen \(scenario.arms[k].regimen.name)"))
         }
-        let trial = try CommandLineRun.blockade(["trial", "--scenario", path, "--patients", "2", "--days", "112", "--no-attribution", "--no-history", "--quiet"],
+        let trial = try CommandLineRun.blockade(["trial", "--no-intervals", "--scenario", path, "--patients", "2", "--days", "112", "--no-attribution", "--no-history", "--quiet"],
                                                 directory: Self.root)
         if scenario.patient != nil {
             #expect(trial.status == 65)
@@ -140,7 +140,7 @@ struct ScenarioCommandTests {
         #expect(values["tmb"] == 3 && values["baseline_diameter_mm"] == 85)
         #expect(json["days"] as? Double == 200)
         // Trial settings: the file says 200 patients and seed 1; the command line wins.
-        let trial = try CommandLineRun.blockade(["trial", "--scenario", Self.root.appendingPathComponent("examples/nivolumab-q2w-vs-q4w.yaml").path,
+        let trial = try CommandLineRun.blockade(["trial", "--no-intervals", "--scenario", Self.root.appendingPathComponent("examples/nivolumab-q2w-vs-q4w.yaml").path,
                                                  "--patients", "2", "--seed", "9", "--days", "60", "--no-attribution", "--no-history", "--quiet", "--format", "json"])
         #expect(trial.status == 0, "\(trial.standardError)")
         #expect(trial.standardOutput.contains("\"n\": 2") && trial.standardOutput.contains("\"seed\": 9"))
@@ -157,15 +157,15 @@ struct ScenarioCommandTests {
 
     static let refusals: [Refusal] = [
         Refusal(arguments: ["simulate", "--scenario", twoArms, "--regimen", "nivolumab"], status: 64, mentions: ["--regimen", "--scenario", "--arm"]),
-        Refusal(arguments: ["trial", "--scenario", twoArms, "--arm", "nivolumab"], status: 64, mentions: ["--arm cannot be combined with --scenario", "- regimen: nivolumab"]),
+        Refusal(arguments: ["trial", "--no-intervals", "--scenario", twoArms, "--arm", "nivolumab"], status: 64, mentions: ["--arm cannot be combined with --scenario", "- regimen: nivolumab"]),
         Refusal(arguments: ["simulate", "--scenario", twoArms], status: 64, mentions: ["2 arms", "'nivolumab 240 mg q2w'", "--arm"]),
         Refusal(arguments: ["simulate", "--scenario", twoArms, "--arm", "q3w"], status: 64, mentions: ["--arm 'q3w'", "'nivolumab 480 mg q4w'"]),
         Refusal(arguments: ["simulate", "--regimen", "nivolumab", "--arm", "1"], status: 64, mentions: ["--arm", "--scenario"]),
-        Refusal(arguments: ["trial", "--arm", "nivolumab"], status: 64, mentions: ["--tumor"]),
+        Refusal(arguments: ["trial", "--no-intervals", "--arm", "nivolumab"], status: 64, mentions: ["--tumor"]),
         Refusal(arguments: ["simulate", "--scenario", "examples/no-such-file.yaml"], status: 65, mentions: ["examples/no-such-file.yaml: cannot read"]),
-        Refusal(arguments: ["trial", "--scenario", twoArms, "--tumor", "melanom"], status: 64, mentions: ["unknown tumour type 'melanom'", "melanoma, nsclc"]),
+        Refusal(arguments: ["trial", "--no-intervals", "--scenario", twoArms, "--tumor", "melanom"], status: 64, mentions: ["unknown tumour type 'melanom'", "melanoma, nsclc"]),
         Refusal(arguments: ["simulate", "--scenario", twoArms, "--tumor", "melanom", "--arm", "1"], status: 64, mentions: ["unknown tumour type 'melanom'"]),
-        Refusal(arguments: ["trial", "--scenario", twoArms, "--days", "30"], status: 64, mentions: ["--days 30.0: expected 56–3650"]),
+        Refusal(arguments: ["trial", "--no-intervals", "--scenario", twoArms, "--days", "30"], status: 64, mentions: ["--days 30.0: expected 56–3650"]),
     ]
 
     @Test("combinations that cannot work are refused with what to do", arguments: refusals)
@@ -186,7 +186,7 @@ struct ScenarioCommandTests {
         #expect(simulate.standardError.contains("\(file):6:25: dose_mg_per_kg: -1 is out of range; expected more than 0 and at most 100 mg/kg"), "\(simulate.standardError)")
         // The file's days are too short for a trial: the message points at them.
         try Data("tumor: melanoma\ndays: 30\narms:\n  - regimen: nivolumab\n".utf8).write(to: URL(fileURLWithPath: file))
-        let trial = try CommandLineRun.blockade(["trial", "--scenario", file, "--no-history", "--quiet"])
+        let trial = try CommandLineRun.blockade(["trial", "--no-intervals", "--scenario", file, "--no-history", "--quiet"])
         #expect(trial.status == 65)
         #expect(trial.standardError.contains("\(file):2:7: days 30: trial needs 56–3650 days"), "\(trial.standardError)")
     }
@@ -196,7 +196,7 @@ struct ScenarioCommandTests {
         let folder = try ScratchFolder()
         let environment = ["BLOCKADE_DATA_DIR": folder.path]
         let path = "examples/nivolumab-q2w-vs-q4w.yaml"
-        let trial = try CommandLineRun.blockade(["trial", "--scenario", path, "--patients", "2", "--days", "60", "--no-attribution", "--quiet"],
+        let trial = try CommandLineRun.blockade(["trial", "--no-intervals", "--scenario", path, "--patients", "2", "--days", "60", "--no-attribution", "--quiet"],
                                                 environment: environment, directory: Self.root)
         #expect(trial.status == 0, "\(trial.standardError)")
         let list = try CommandLineRun.blockade(["runs", "list", "--format", "json"], environment: environment)

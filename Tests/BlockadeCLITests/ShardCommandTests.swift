@@ -11,7 +11,7 @@ struct ShardCommandTests {
         var files: [String] = []
         for i in [1, 3] {
             let file = scratch.file("shard\(i).json")
-            let run = try CommandLineRun.blockade(["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "6", "--days", "56",
+            let run = try CommandLineRun.blockade(["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "6", "--days", "56",
                                                    "--no-attribution", "--no-history", "--quiet", "--shard", "\(i)/3", "--output", file])
             #expect(run.status == 0, "stderr: \(run.standardError)")
             #expect(run.standardOutput.contains("wrote shard \(i)/3"))

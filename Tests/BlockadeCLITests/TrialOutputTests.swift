@@ -5,7 +5,7 @@ import BlockadeTestSupport
 /// What `blockade trial` prints: the response categories add up to the arm's n (NE included).
 @Suite("Trial output (end to end)")
 struct TrialOutputTests {
-    static let trial = ["trial", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "12", "--days", "112",
+    static let trial = ["trial", "--no-intervals", "--tumor", "melanoma", "--arm", "nivolumab", "--patients", "12", "--days", "112",
                         "--no-attribution", "--no-history", "--quiet"]
 
     @Test("the table's CR / PR / SD / PD / NE add up to the patients, and the report has the column")

@@ -76,7 +76,7 @@ public struct PredictionDiscrepancy: Codable, Sendable, Equatable {
 
 /// A trial arm's 90 % prediction interval from parameter uncertainty and model error (ORR as a
 /// fraction, medians in months; nil: not computed, or the median not reached in most members).
-public struct ArmPredictionInterval: Sendable, Equatable {
+public struct ArmPredictionInterval: Codable, Sendable, Equatable {
     public var orr: ClosedRange<Double>?
     public var medianPFSMonths: ClosedRange<Double>?
     public var medianOSMonths: ClosedRange<Double>?

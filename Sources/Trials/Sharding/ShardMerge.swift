@@ -10,10 +10,16 @@ public struct MergedTrial: Sendable, Equatable {
     public var line: TherapyLine?
     /// Full arms in `--arm` order, outcomes sorted by patient index.
     public var arms: [ArmOutcomes]
+    /// The trial's prediction intervals per arm (nil: not computed).
+    public var intervals: [ArmPredictionInterval]?
 
     /// The trial summary of the merged arms — byte-identical JSON to summarising the unsharded run.
     public func summary() throws(TrialStatisticsError) -> TrialSummary {
-        try TrialSummary(tumor: tumor, selection: selection, seed: seed, line: line, arms: arms)
+        var s = try TrialSummary(tumor: tumor, selection: selection, seed: seed, line: line, arms: arms)
+        if let intervals, intervals.count == s.arms.count {
+            for k in s.arms.indices { s.arms[k].predictionInterval = intervals[k] }
+        }
+        return s
     }
 }
 
@@ -55,6 +61,9 @@ extension TrialShard {
                 throw .mismatch(file: file, other: first.file, problem:
                     "arms differ: [\(regimens.joined(separator: ", "))] vs [\(expected.joined(separator: ", "))]")
             }
+            if shard.intervals != header.intervals {
+                throw .mismatch(file: file, other: first.file, problem: "prediction intervals differ; shards of different trials or data files")
+            }
             if let previous = byIndex[shard.shard.index] {
                 throw .mismatch(file: file, other: previous, problem:
                     "overlap: both are shard \(shard.shard.number) of \(shard.shard.count)")
@@ -77,7 +86,8 @@ extension TrialShard {
             ArmOutcomes(regimen: header.arms[a].regimen,
                         outcomes: ordered.flatMap { $0.arms[a].outcomes }.sorted { $0.patient < $1.patient })
         }
-        return MergedTrial(tumor: header.tumor, selection: header.selection, seed: header.seed, line: header.line, arms: arms)
+        return MergedTrial(tumor: header.tumor, selection: header.selection, seed: header.seed, line: header.line, arms: arms,
+                           intervals: header.intervals)
     }
 
     /// Merges shards that did not come from files; errors name them `shard <number>/<count>` (1-based).

@@ -48,6 +48,9 @@ public struct TrialShard: Codable, Sendable, Equatable {
     public var shard: Position
     /// The shard's outcomes, one entry per arm in `--arm` order.
     public var arms: [ArmOutcomes]
+    /// The trial's prediction intervals per arm (they depend on the trial, not on the shard, so
+    /// every shard holds the same; absent when not computed).
+    public var intervals: [ArmPredictionInterval]?
 
     /// A shard in the current format and version.
     public init(tumor: String, selection: String?, seed: UInt64, line: TherapyLine? = nil, patients: Int, shard: Position, arms: [ArmOutcomes]) {
@@ -57,7 +60,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
         self.patients = patients; self.shard = shard; self.arms = arms
     }
 
-    enum CodingKeys: String, CodingKey { case format, version, tumor, selection, seed, line, patients, shard, arms }
+    enum CodingKeys: String, CodingKey { case format, version, tumor, selection, seed, line, patients, shard, arms, intervals }
 
     /// Writes every key, `selection` as null for all-comers (synthesised coding would omit it).
     public func encode(to encoder: any Encoder) throws {
@@ -71,6 +74,7 @@ public struct TrialShard: Codable, Sendable, Equatable {
         try c.encode(patients, forKey: .patients)
         try c.encode(shard, forKey: .shard)
         try c.encode(arms, forKey: .arms)
+        try c.encodeIfPresent(intervals, forKey: .intervals)
     }
 
     /// The patient indices shard `index` of `count` covers when `total` patients are split into
