@@ -166,7 +166,8 @@ public struct TumorParameterization: Sendable, Equatable {
     /// (a warm start); mechanisms at the median clamps (0.02, 0.98) carry no offset information.
     public func vector(matching model: PopulationModel) -> [Double] {
         func logit(_ p: Double) -> Double { let q = min(0.98, max(0.02, p)); return log(q / (1 - q)) }
-        let offsets = base.mechanismMedians.compactMap { key, median -> Double? in
+        // In key order: a dictionary's own order changes from run to run, and so would the sum's last bit.
+        let offsets = base.mechanismMedians.sorted { $0.key < $1.key }.compactMap { key, median -> Double? in
             guard let fitted = model.mechanismMedians[key], fitted > 0.0201, fitted < 0.9799 else { return nil }
             return logit(fitted) - logit(median)
         }

@@ -193,10 +193,11 @@ public struct ChemotherapySensitivityPrior: Sendable {
 
     public init(models: [PopulationModel]) {
         var deviations: [String: [Double]] = [:]
-        for m in models {
-            let fitted = m.drugSensitivity.filter { PopulationModel.isChemotherapy($0.key) && $0.value > 0 }
+        // Sums run in a fixed order (sorted keys), so the prior is bit-for-bit reproducible.
+        for m in models.sorted(by: { $0.tumor < $1.tumor }) {
+            let fitted = m.drugSensitivity.sorted { $0.key < $1.key }.filter { PopulationModel.isChemotherapy($0.key) && $0.value > 0 }
             guard !fitted.isEmpty else { continue }
-            let b = fitted.values.reduce(0) { $0 + Foundation.log($1) } / Double(fitted.count)
+            let b = fitted.reduce(0) { $0 + Foundation.log($1.value) } / Double(fitted.count)
             tumourEffect[m.tumor] = b
             for (drug, s) in fitted { deviations[drug, default: []].append(Foundation.log(s) - b) }
         }
@@ -206,7 +207,7 @@ public struct ChemotherapySensitivityPrior: Sendable {
     /// The sensitivity of `drug` in `tumor` (nil: not a chemotherapy, or no fits at all).
     public func sensitivity(of drug: String, in tumor: String) -> Double? {
         guard PopulationModel.isChemotherapy(drug), !tumourEffect.isEmpty else { return nil }
-        func mean(_ d: [String: Double]) -> Double { d.isEmpty ? 0 : d.values.reduce(0, +) / Double(d.count) }
+        func mean(_ d: [String: Double]) -> Double { d.isEmpty ? 0 : d.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } / Double(d.count) }
         return exp((drugEffect[drug] ?? mean(drugEffect)) + (tumourEffect[tumor] ?? mean(tumourEffect)))
     }
 
