@@ -5,23 +5,26 @@
 # median PFS (±30 %) and median OS (±30 %) pass, summed. A change is adopted when its score does not
 # fall below the shipped one's.
 #
-# Usage: scripts/adoption-check.sh [--baseline SCORE] [--binary PATH] [--populations FILE]
+# Usage: scripts/adoption-check.sh [--baseline SCORE] [--binary PATH] [--populations FILE] [--tumor T ...] [--patients N]
 #   --baseline SCORE    the shipped score; prints ADOPT (score ≥ SCORE) or KEEP
 #   --binary PATH       blockade binary to use (default: build and use .build/release/blockade)
 #   --populations FILE  evaluate a candidate data file instead of the shipped one
-# About 7 minutes on the 2-core machine (every tumour type, sequentially; each uses both cores).
+#   --tumor T, --patients N  a partial or smaller run (not the rule: a smoke test of the script)
+# About 6 minutes on the 2-core machine (every tumour type, sequentially; each uses both cores).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-baseline="" binary="" populations=()
+baseline="" binary="" populations=() extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --baseline|--binary|--populations)
+    --baseline|--binary|--populations|--tumor|--patients)
       [ $# -ge 2 ] || { echo "adoption-check: $1 needs a value (see --help)" >&2; exit 2; } ;;&
     --baseline) baseline="$2"; shift 2 ;;
     --binary) binary="$2"; shift 2 ;;
     --populations) populations=(--populations "$2"); shift 2 ;;
-    -h|--help) sed -n '2,12p' "$root/scripts/adoption-check.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --tumor) extra+=(--tumor "$2"); shift 2 ;;
+    --patients) extra+=(--patients "$2" --fit-patients "$2" --interval-draws 2); shift 2 ;;
+    -h|--help) sed -n '2,13p' "$root/scripts/adoption-check.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "adoption-check: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -41,7 +44,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "adoption-check: leave-one-trial-out validation of every tumour type…" >&2
-if ! "$binary" validate ${populations[@]+"${populations[@]}"} --format json --output "$work/validation.json" 2>"$work/validate.log"; then
+if ! "$binary" validate ${populations[@]+"${populations[@]}"} ${extra[@]+"${extra[@]}"} --format json --output "$work/validation.json" 2>"$work/validate.log"; then
   echo "adoption-check: blockade validate failed:" >&2
   tail -20 "$work/validate.log" >&2
   exit 1
