@@ -14,9 +14,9 @@ import TumorImmune
 ///
 ///     (Jᵀ₋ₖ Ω J₋ₖ + D) Δ = −(Jᵀ₋ₖ Ω r₋ₖ + D x₀),   D = diag(1/σ²) (the fit's prior)
 ///
-/// (the approximate leave-one-out of M-estimators; Rad & Maleki 2020 doi:10.1111/rssb.12374). A drug
-/// whose only arms are in trial k returns to its prior (sensitivity 1), exactly as a full refit
-/// would. The held-out arms are then simulated at x₀ + Δ with new patients. What this does not
+/// (the approximate leave-one-out of M-estimators; Rahnama Rad & Maleki 2020 doi:10.1111/rssb.12374). A drug
+/// whose only arms are in trial k loses its fitted value and takes what trials use for an unfitted
+/// drug (``ChemotherapySensitivityPrior`` for a chemotherapy, else the catalogue effect). The held-out arms are then simulated at x₀ + Δ with new patients. What this does not
 /// capture: how far a full refit would travel beyond one step where the loss is far from quadratic
 /// (small tumour types losing half their arms). The per-drug toxicity factors and global toxicity
 /// scales are not refitted (they pool arms of every tumour type), so G≥3 TRAE is reported but is

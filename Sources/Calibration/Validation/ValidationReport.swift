@@ -178,6 +178,14 @@ public struct ValidationReport: Sendable {
 
         """
         for c in Self.criteria { o += "| \(c.name) | \(Self.percent(passes(c.pass))) |\n" }
+        o += "\n## By tumour type\n\n| tumour | arms | ORR ±10 | CR ±5 | mPFS ±30 % | mOS ±30 % | ORR in PI90 |\n|---|---:|---|---|---|---|---|\n"
+        for t in tumors {
+            let sub = ValidationReport(rows: rows.filter { $0.arm.tumor == t }, tumors: [t], seed: seed, fitPatients: fitPatients,
+                                       predictPatients: predictPatients, intervalDraws: intervalDraws, dataVersion: dataVersion, runtimeSeconds: 0)
+            func cell(_ p: (passed: Int, checked: Int)) -> String { p.checked == 0 ? "–" : "\(p.passed)/\(p.checked)" }
+            o += "| \(t) | \(sub.rows.count) | \(cell(sub.passes { $0.orrPass })) | \(cell(sub.passes { $0.crPass })) | "
+            o += "\(cell(sub.passes { $0.pfsPass })) | \(cell(sub.passes { $0.osPass })) | \(cell(sub.passes { $0.orrCovered })) |\n"
+        }
         o += """
 
         ## Method
@@ -187,15 +195,16 @@ public struct ValidationReport: Sendable {
         line-of-therapy and PD-L1 parameters, per-drug sensitivities) and its survival after
         progression are refitted without that trial's arms; the trial's arms are then simulated on
         \(predictPatients) new virtual patients per arm (population seed \(seed &+ 1), never used by a fit) and compared
-        with the published values. A drug whose only arms are held out returns to its prior
-        (sensitivity 1): that arm is a true out-of-sample prediction of a drug the tumour type has no
-        data for.
+        with the published values. A drug whose only arms are held out loses its fitted value: a
+        chemotherapy then takes the prior trials use for unfitted chemotherapies (drug and tumour-type
+        effects from the other fits, `ChemotherapySensitivityPrior`), any other drug its catalogue
+        effect; that arm is a true out-of-sample prediction of a drug the tumour type has no data for.
 
         - **Refit.** One Gauss–Newton step from the shipped fit on the linearised efficacy loss of
           `blockade calibrate` (robust weights by iteratively reweighted least squares, the same prior):
           the Jacobian of every arm's threshold-scaled errors is taken once, by forward differences
           (step 0.3) on \(fitPatients) patients per arm with common random numbers, and each fold solves the
-          normal equations without its arms (approximate leave-one-out; Rad & Maleki 2020
+          normal equations without its arms (approximate leave-one-out; Rahnama Rad & Maleki 2020
           doi:10.1111/rssb.12374). This is an approximation to refitting from scratch: it starts from
           parameters that saw the held-out trial, and far from the optimum, where the loss is not
           quadratic, it underestimates how far a refit would move. Survival after progression is
