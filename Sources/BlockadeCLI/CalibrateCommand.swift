@@ -132,17 +132,10 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let root = Self.packageRoot()
-        let csvPath: String
-        if let calibration { csvPath = calibration } else if let root,
-            FileManager.default.fileExists(atPath: root.appendingPathComponent("../shared/calibration/monotherapy_arms.csv").path) {
-            csvPath = root.appendingPathComponent("../shared/calibration/monotherapy_arms.csv").standardizedFileURL.path
-        } else {
-            throw ValidationError("no calibration file found next to the package; give --calibration PATH")
-        }
         if replace && root == nil {
             throw ValidationError("--replace needs to run inside the package (no Package.swift found above the current directory)")
         }
-        let arms = try ValidationInputs.arms(calibration: csvPath, landmarks: landmarks, root: root)
+        let arms = try CalibrationInputs.arms(calibration: calibration, landmarks: landmarks, root: root)
         let plan = CalibrationPlan(arms: arms, tumors: tumor.isEmpty ? nil : Set(tumor))
         for s in plan.skipped { note("skip line \(s.arm.line) (\(s.arm.trial), \(s.arm.tumor), \(s.arm.regimen)): \(s.reason)") }
         for a in arms { if let reason = a.selectionReconciled { note("line \(a.line) (\(a.trial), \(a.tumor), \(a.regimen)): \(reason)") } }

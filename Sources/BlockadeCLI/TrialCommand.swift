@@ -188,7 +188,7 @@ struct TrialCommand: AsyncParsableCommand {
             // Prediction intervals depend on the trial, not on the shard: every shard computes and
             // keeps the same, so that merged shards equal the unsharded run.
             var intervals: [ArmPredictionInterval]?
-            if !noIntervals, case .calibrated(let file) = source, let ensemble = file.ensembles?[tumor] {
+            if !noIntervals, let ensemble = source.ensemble(for: tumor) {
                 if !quiet { FileHandle.standardError.write(Data("prediction intervals: \(ensemble.members.count) parameter sets × \(ParameterEnsemble.patientsPerMember) patients per arm\n".utf8)) }
                 intervals = try ensemble.intervals(configuration: config, regimens: plan.regimens)
             }

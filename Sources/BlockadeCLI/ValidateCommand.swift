@@ -83,12 +83,16 @@ struct ValidateRunCommand: ParsableCommand {
         }
         guard !(replace && !tumor.isEmpty) else { throw ValidationError("--replace writes the page for every tumour type: leave out --tumor") }
         guard !(replace && exactRefit) else { throw ValidationError("--replace records the standard (linear) validation: leave out --exact-refit") }
+        guard !replace || CalibrateCommand.packageRoot() != nil else {
+            throw ValidationError("--replace needs to run inside the package (no Package.swift found above the current directory)")
+        }
+        guard !(replace && populationData.populations != nil) else { throw ValidationError("--replace validates the shipped populations: leave out --populations") }
         if let output { try OutputPath.checkWritable(output, option: "--output") }
     }
 
     func run() throws {
         let root = CalibrateCommand.packageRoot()
-        let arms = try ValidationInputs.arms(calibration: calibration, landmarks: landmarks, root: root)
+        let arms = try CalibrationInputs.arms(calibration: calibration, landmarks: landmarks, root: root)
         let plan = CalibrationPlan(arms: arms, tumors: tumor.isEmpty ? nil : Set(tumor))
         let file = try populationData.file()
         var models: [String: PopulationModel] = [:]
@@ -116,14 +120,10 @@ struct ValidateRunCommand: ParsableCommand {
         let report = ValidationReport(rows: rows.sorted { $0.arm.line < $1.arm.line }, tumors: tumors, seed: seed,
                                       fitPatients: fitPatients, predictPatients: patients, intervalDraws: intervalDraws,
                                       dataVersion: file.version, runtimeSeconds: Date().timeIntervalSince(began))
-        try emit(report, root: root)
+        try ValidationOutput(format: format, output: output, replace: replace).emit(report, root: root)
         if let ensembleOutput { try writeEnsembles(ensembles, into: file, path: ensembleOutput) }
         if replace, let root {
-            let path = root.appendingPathComponent("Sources/Trials/Resources/populations.json").path
-            guard file.version == (try CalibratedPopulations.shipped()).version, populationData.populations == nil else {
-                throw ValidationError("--replace validates the shipped populations: leave out --populations")
-            }
-            try writeEnsembles(ensembles, into: file, path: path)
+            try writeEnsembles(ensembles, into: file, path: root.appendingPathComponent("Sources/Trials/Resources/populations.json").path)
         }
     }
 
@@ -134,6 +134,14 @@ struct ValidateRunCommand: ParsableCommand {
         try OutputPath.writing(path) { try CalibratedPopulations.write(updated, to: URL(fileURLWithPath: path)) }
         note("wrote the prediction-interval parameter sets of \(ensembles.keys.sorted().joined(separator: ", ")) into \(path); rebuild to ship them")
     }
+
+}
+
+/// Where a validation report goes: standard output or `--output`, and with `--replace` the page.
+struct ValidationOutput {
+    var format: String
+    var output: String?
+    var replace: Bool
 
     func emit(_ report: ValidationReport, root: URL?) throws {
         let text = format == "json" ? report.json : report.textTable + "\n" + report.summary + "\n"
@@ -175,14 +183,13 @@ struct ValidateMergeCommand: ParsableCommand {
             do { return try ValidationReport(json: data) } catch { throw ValidationError("\(path): \(error)") }
         }
         let merged = try ValidationReport.merging(reports)
-        var run = try ValidateRunCommand.parse(["--format", format] + (output.map { ["--output", $0] } ?? []) + (replace ? ["--replace"] : []))
-        run.format = format
-        try run.emit(merged, root: CalibrateCommand.packageRoot())
+        try ValidationOutput(format: format, output: output, replace: replace).emit(merged, root: CalibrateCommand.packageRoot())
     }
 }
 
-/// The calibration arms with the landmark table applied.
-enum ValidationInputs {
+/// The calibration arms (`--calibration`, else the shared CSV next to the package) with the landmark
+/// table applied (`--landmarks`, else `calibration/landmarks.csv` when the package has it).
+enum CalibrationInputs {
     static func arms(calibration: String?, landmarks: String?, root: URL?) throws -> [CalibrationArm] {
         let csvPath: String
         if let calibration { csvPath = calibration } else if let root,

@@ -92,10 +92,7 @@ public struct CalibrationLoss: Sendable {
     public func armLoss(_ arm: CalibrationArm, _ sim: SimulatedArm, includeEfficacy: Bool = true, includeToxicity: Bool = true) -> Double {
         var sum = 0.0
         if includeEfficacy {
-            if let t = arm.orr { sum += orrWeight * penalty((sim.orr - t) / Self.orrTolerance) }
-            if let t = arm.cr { sum += crWeight * penalty((sim.cr - t) / Self.orrTolerance) }
-            if let t = arm.medianPFS { sum += pfsWeight * penalty(pfsRelativeError(target: t, fitted: sim.medianPFS) / Self.pfsRelativeTolerance) }
-            if let t = arm.pfs12 { sum += pfsWeight * penalty(((sim.pfs12 ?? 0) - t) / Self.landmarkTolerance) }
+            for term in efficacyTerms(arm, sim) where term.weight > 0 { sum += term.weight * penalty(term.error) }
         }
         if includeToxicity, let t = arm.g3 {
             let w = arm.g3IsOtherPopulation ? flaggedG3Weight : 1
@@ -105,12 +102,11 @@ public struct CalibrationLoss: Sendable {
     }
 
     /// The efficacy terms of one arm as (error in threshold units, weight): ORR, CR, median PFS and
-    /// PFS at 12 months, weight 0 where the arm has no target; Σ weight · ρ(error) is the efficacy part
-    /// of ``armLoss(_:_:includeEfficacy:includeToxicity:)``.
+    /// PFS at 12 months, weight 0 where the arm has no target; ``sizeWeight(_:)`` times
+    /// Σ weight · ρ(error) is the efficacy part of ``armLoss(_:_:includeEfficacy:includeToxicity:)``.
     public func efficacyTerms(_ arm: CalibrationArm, _ sim: SimulatedArm) -> [(error: Double, weight: Double)] {
-        let w = sizeWeight(arm)
         func term(_ target: Double?, _ error: (Double) -> Double, _ weight: Double) -> (error: Double, weight: Double) {
-            target.map { (error($0), w * weight) } ?? (0, 0)
+            target.map { (error($0), weight) } ?? (0, 0)
         }
         return [
             term(arm.orr, { (sim.orr - $0) / Self.orrTolerance }, orrWeight),

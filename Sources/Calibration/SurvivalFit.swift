@@ -28,7 +28,8 @@ public struct SurvivalCalibrator: Sendable {
     public static let monthsRange: ClosedRange<Double> = 1...120
     /// Range of the pretreated multiplier.
     public static let pretreatedRange: ClosedRange<Double> = 0.2...2
-    /// Prior SD of log(median / default) and of log(pretreated multiplier): weak (a factor of e).
+    /// Prior SD of log(median / default) and of log(pretreated multiplier): weak, a factor of e
+    /// (assumption: the fit should follow the OS arms wherever a tumour type has them).
     public static let priorSD = 1.0
     /// OS follow-up of the survival fit and of the residual tables, days (5 years).
     public static let horizonDays = 5 * 365.25
@@ -97,12 +98,13 @@ extension CalibrationLoss {
     /// The OS terms of one arm with survival after progression multiplied by `scale`: median OS
     /// (relative error, ±30 % = 1) and OS at 24 months (±10 points = 1), size-weighted.
     public func survivalLoss(_ arm: CalibrationArm, basis: SurvivalBasis, scale: Double) -> Double {
+        guard arm.medianOS != nil || arm.os24 != nil, let km = basis.overallSurvival(scale: scale) else { return 0 }
         var sum = 0.0
         if let t = arm.medianOS {
-            let fitted = basis.medianOS(scale: scale) ?? basis.horizonDays / TrialSummary.daysPerMonth
+            let fitted = (km.interpolatedMedian ?? basis.horizonDays) / TrialSummary.daysPerMonth
             sum += penalty((fitted - t) / max(t, 0.1) / Self.pfsRelativeTolerance)
         }
-        if let t = arm.os24 { sum += penalty((basis.survival(atMonths: 24, scale: scale) - t) / Self.landmarkTolerance) }
+        if let t = arm.os24 { sum += penalty((100 * km.survival(at: 24 * TrialSummary.daysPerMonth) - t) / Self.landmarkTolerance) }
         return sizeWeight(arm) * sum
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014, doi:10.1145/2660193.2660195): a small, fast,
 /// seedable generator. The one generator of the package — patient courses, optimiser restarts and
 /// randomised tests all draw from it, so a seed fixes every random choice.
@@ -13,4 +15,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
     /// Uniform in [0, 1), from the top 53 bits.
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+    /// Standard normal by Box–Muller on two uniforms, the first mapped to (0, 1] (one draw per call).
+    public mutating func standardNormal() -> Double {
+        let u1 = 1 - uniform(), u2 = uniform()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
 }

@@ -102,7 +102,7 @@ public struct LeaveOneTrialOut {
             jacobian[j] = column
             log("  \(tumor): Jacobian \(j + 1)/\(p.count) (\(p.names[j])), \(Int(Date().timeIntervalSince(began))) s")
         }
-        let weights = terms0.map { $0.map { $0.weight * loss.irlsWeight($0.error) } }
+        let weights = zip(arms, terms0).map { arm, terms in terms.map { loss.sizeWeight(arm) * $0.weight * loss.irlsWeight($0.error) } }
         let priorPrecision = p.priorSD.map { 1 / ($0 * $0) }
         let trials = arms.map(\.trial).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var predictor = CalibrationSimulator(patients: options.predictPatients, seed: options.seed &+ 1)
@@ -125,6 +125,7 @@ public struct LeaveOneTrialOut {
             for u in 0..<p.count { a[u][u] += priorPrecision[u]; b[u] -= priorPrecision[u] * x0[u] }
             return (a, b)
         }
+        let survival = SurvivalCalibrator(patients: options.fitPatients, seed: options.seed)
         var rows: [ValidationRow] = []
         for trial in trials {
             let held = arms.indices.filter { arms[$0].trial == trial }
@@ -151,7 +152,6 @@ public struct LeaveOneTrialOut {
                 x[p.drugIndex(k)] = Foundation.log(refit.directSensitivity(of: drug) ?? 1)
             }
             // Survival after progression without the held-out arms, on the survival bases at x₀.
-            let survival = SurvivalCalibrator(patients: options.fitPatients, seed: options.seed)
             refit.postProgressionMonths = nil
             refit.pretreatedPostProgressionScale = nil
             if let s = survival.fit(tumor, arms: kept.map { arms[$0] }, simulated: kept.map { base[$0] }, simulatedWith: shipped, model: refit) {
@@ -169,9 +169,9 @@ public struct LeaveOneTrialOut {
         }
         // The ensemble around the shipped fit: draws from the Laplace approximation on all arms.
         let full = try Cholesky(normalEquations(Array(arms.indices)).a)
-        var rng = SplitMix64Generator(seed: options.seed &* 0xA24B_AED4_963E_E407)
+        var rng = SplitMix64(seed: options.seed &* 0xA24B_AED4_963E_E407)
         let members = (0..<options.intervalDraws).map { _ in
-            var m = p.model(zip(x0, full.sampleOffset((0..<p.count).map { _ in rng.normal() })).map { $0 + $1 })
+            var m = p.model(zip(x0, full.sampleOffset((0..<p.count).map { _ in rng.standardNormal() })).map { $0 + $1 })
             m.postProgressionMonths = shipped.postProgressionMonths
             m.pretreatedPostProgressionScale = shipped.pretreatedPostProgressionScale
             return m
@@ -199,12 +199,12 @@ public struct LeaveOneTrialOut {
     /// with each published arm's sampling error added.
     func predictionIntervals(_ arms: [CalibrationArm], p: TumorParameterization, centre: [Double], covariance factor: Cholesky,
                              model: PopulationModel, discrepancy: PredictionDiscrepancy) throws -> [PredictionInterval] {
-        var rng = SplitMix64Generator(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(arms.first?.line ?? 0))
+        var rng = SplitMix64(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(arms.first?.line ?? 0))
         var simulator = CalibrationSimulator(patients: options.intervalPatients, seed: options.seed &+ 2)
         simulator.horizonDays = SurvivalCalibrator.horizonDays
         var draws: [[SimulatedArm]] = []
         for _ in 0..<options.intervalDraws {
-            let z = (0..<p.count).map { _ in rng.normal() }
+            let z = (0..<p.count).map { _ in rng.standardNormal() }
             let x = zip(centre, factor.sampleOffset(z)).map { $0 + $1 }
             var m = p.model(x)
             m.postProgressionMonths = model.postProgressionMonths
@@ -218,24 +218,16 @@ public struct LeaveOneTrialOut {
                 let sim = d[k]
                 // Four draws of the model's discrepancy and the published arm's sampling error per parameter set.
                 for _ in 0..<4 {
-                    let q = min(1, max(0, sim.orr / 100 + discrepancy.orr / 100 * rng.normal()))
-                    orr.append(100 * min(1, max(0, q + (q * (1 - q) / n).squareRoot() * rng.normal())))
+                    let q = min(1, max(0, sim.orr / 100 + discrepancy.orr / 100 * rng.standardNormal()))
+                    orr.append(100 * min(1, max(0, q + (q * (1 - q) / n).squareRoot() * rng.standardNormal())))
                     let spread = 2 / n
-                    if let m = sim.medianPFS { pfs.append(m * exp((discrepancy.logMedianPFS * discrepancy.logMedianPFS + spread).squareRoot() * rng.normal())) }
-                    if let m = sim.medianOS { os.append(m * exp((discrepancy.logMedianOS * discrepancy.logMedianOS + spread).squareRoot() * rng.normal())) }
+                    if let m = sim.medianPFS { pfs.append(m * exp((discrepancy.logMedianPFS * discrepancy.logMedianPFS + spread).squareRoot() * rng.standardNormal())) }
+                    if let m = sim.medianOS { os.append(m * exp((discrepancy.logMedianOS * discrepancy.logMedianOS + spread).squareRoot() * rng.standardNormal())) }
                 }
             }
-            return PredictionInterval(orr: Self.interval90(orr), medianPFS: Self.interval90(pfs), medianOS: Self.interval90(os),
+            return PredictionInterval(orr: ParameterEnsemble.percentiles90(orr), medianPFS: ParameterEnsemble.percentiles90(pfs), medianOS: ParameterEnsemble.percentiles90(os),
                                       notReachedPFS: pfs.count < orr.count / 2, notReachedOS: os.count < orr.count / 2)
         }
-    }
-
-    /// The 5th and 95th percentiles (nil for no values).
-    static func interval90(_ values: [Double]) -> ClosedRange<Double>? {
-        guard !values.isEmpty else { return nil }
-        let s = values.sorted()
-        func q(_ f: Double) -> Double { s[min(s.count - 1, max(0, Int((f * Double(s.count - 1)).rounded())))] }
-        return q(0.05)...q(0.95)
     }
 }
 
@@ -350,15 +342,5 @@ struct Cholesky: Sendable {
             x[i] /= l[i][i]
         }
         return x
-    }
-}
-
-/// Seeded normal draws for the interval ensemble (SplitMix64 uniforms, Box–Muller).
-struct SplitMix64Generator {
-    var state: SplitMix64
-    init(seed: UInt64) { state = SplitMix64(seed: seed) }
-    mutating func normal() -> Double {
-        let u1 = 1 - state.uniform(), u2 = state.uniform()
-        return (-2 * Foundation.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }

@@ -30,10 +30,7 @@ public struct ParameterEnsemble: Codable, Sendable, Equatable {
         var orr = [[Double]](repeating: [], count: config.arms.count)
         var pfs = orr, os = orr
         var random = CourseRandom(seed: configuration.seed ^ 0x5EED_0F_1A7E_2A15)
-        func normal() -> Double {
-            let u1 = 1 - random.uniform(), u2 = random.uniform()
-            return (-2 * Foundation.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-        }
+        func normal() -> Double { random.standardNormal() }
         for member in members {
             let runner = try TrialRunner(configuration: config, regimens: regimens, populationModel: member)
             let arms = try runner.run(patients: 0..<config.patients)
@@ -54,7 +51,7 @@ public struct ParameterEnsemble: Codable, Sendable, Equatable {
 
     /// 5th and 95th percentiles (nearest rank); with `of` given, nil when fewer than half of that
     /// many values exist (a median not reached in most members).
-    static func percentiles90(_ values: [Double], of total: Int? = nil) -> ClosedRange<Double>? {
+    public static func percentiles90(_ values: [Double], of total: Int? = nil) -> ClosedRange<Double>? {
         guard !values.isEmpty, values.count * 2 >= (total ?? 0) else { return nil }
         let s = values.sorted()
         func q(_ f: Double) -> Double { s[min(s.count - 1, max(0, Int((f * Double(s.count - 1)).rounded())))] }

@@ -15,7 +15,17 @@ public enum PopulationSource: Sendable {
     /// fitted sensitivity for taken from the fits of every tumour type (``ChemotherapySensitivityPrior``).
     public func model(for tumor: String) -> PopulationModel? {
         guard case .calibrated(let file) = self, let model = file.model(for: tumor) else { return nil }
+        // The same prior as ensemble(for:).
         return ChemotherapySensitivityPrior(models: file.populations).completing(model)
+    }
+
+    /// The prediction-interval parameter sets of a tumour type (nil: none), completed like its
+    /// population (``model(for:)``), so that the intervals and the trial see the same drugs.
+    public func ensemble(for tumor: String) -> ParameterEnsemble? {
+        guard case .calibrated(let file) = self, var ensemble = file.ensembles?[tumor] else { return nil }
+        let prior = ChemotherapySensitivityPrior(models: file.populations)
+        ensemble.members = ensemble.members.map(prior.completing)
+        return ensemble
     }
 
     /// The fitted toxicity scales (nil: the toxicity model's defaults).

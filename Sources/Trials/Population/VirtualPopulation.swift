@@ -45,8 +45,7 @@ public struct VirtualPopulation: Sendable {
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         var rng = CourseRandom(seed: hash ^ (seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03
                                              &+ UInt64(draw) &* 0x94D0_49BB_1331_11EB))
-        let u1 = 1 - rng.uniform(), u2 = rng.uniform()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        return rng.standardNormal()
     }
 
     public var model: PopulationModel
@@ -62,11 +61,7 @@ public struct VirtualPopulation: Sendable {
     public func patient(_ index: Int, draw: Int = 0) -> VirtualPatient {
         var rng = CourseRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03 &+ 0x2545_F491_4F6C_DD1D
                                    &+ UInt64(draw) &* 0x94D0_49BB_1331_11EB)
-        func normal() -> Double {
-            // Box–Muller on two uniforms in (0, 1].
-            let u1 = 1 - rng.uniform(), u2 = rng.uniform()
-            return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-        }
+        func normal() -> Double { rng.standardNormal() }
         let inflammation = normal()
         var p = Patient(typical: tumor)
         p.doublingTimeDays = model.doublingTimeDays * exp(model.doublingTimeLogSD * normal())
